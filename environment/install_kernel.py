@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Installs the Java kernel's kernelspec ("java") for Jupyter.
+
+Usage: python3 install_kernel.py --jar path/to/java-kernel.jar [--user | --sys-prefix | --prefix DIR]
+       [--classpath GLOBS] [--comp-opts OPTS] [--startup-scripts-path GLOBS] [--startup-script CODE]
+       [--timeout N|NO_TIMEOUT] [--jvm-opts OPTS]
+
+The options that set IJAVA_* variables have IJava's install.py names and meaning. An existing kernelspec
+"java" from upstream IJava is kept under the name "java-ijava" (and said so), never silently overwritten.
+"""
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+
+from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LAUNCHER = os.path.join(HERE, "kernel", "src", "main", "kernelspec", "java-kernel.sh")
+NAME = "java"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description="Install the Java kernel for Jupyter.")
+    parser.add_argument("--jar", required=True, help="the shaded kernel jar (built by make kernel)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--user", action="store_true", default=True, help="install for this user (default)")
+    where.add_argument("--sys-prefix", action="store_true", help="install into sys.prefix (a virtualenv/conda env)")
+    where.add_argument("--prefix", help="install under this prefix")
+    parser.add_argument("--replace", action="store_true", help="accepted for IJava compatibility; always replaces")
+    parser.add_argument("--classpath", action="append", default=[], help="IJAVA_CLASSPATH entries")
+    parser.add_argument("--comp-opts", action="append", default=[], help="IJAVA_COMPILER_OPTS")
+    parser.add_argument("--startup-scripts-path", action="append", default=[], help="IJAVA_STARTUP_SCRIPTS_PATH")
+    parser.add_argument("--startup-script", help="IJAVA_STARTUP_SCRIPT")
+    parser.add_argument("--timeout", help="IJAVA_TIMEOUT, e.g. '30 SECONDS'; NO_TIMEOUT means none")
+    parser.add_argument("--jvm-opts", help="IJAVA_JVM_OPTS baked into the kernelspec (else set it in the environment)")
+    return parser.parse_args(argv)
+
+
+def kernel_env(args):
+    env = {}
+    if args.classpath:
+        env["IJAVA_CLASSPATH"] = os.pathsep.join(args.classpath)
+    if args.comp_opts:
+        env["IJAVA_COMPILER_OPTS"] = " ".join(args.comp_opts)
+    if args.startup_scripts_path:
+        env["IJAVA_STARTUP_SCRIPTS_PATH"] = os.pathsep.join(args.startup_scripts_path)
+    if args.startup_script:
+        env["IJAVA_STARTUP_SCRIPT"] = args.startup_script
+    if args.timeout:
+        env["IJAVA_TIMEOUT"] = "-1" if args.timeout == "NO_TIMEOUT" else args.timeout
+    if args.jvm_opts:
+        env["IJAVA_JVM_OPTS"] = args.jvm_opts
+    return env
+
+
+def kernel_json(env):
+    if os.name == "nt":  # no POSIX shell: options are fixed here; JDK_JAVA_OPTIONS still works
+        argv = ["java", "-XX:MaxRAMPercentage=40", "-Djava.awt.headless=true",
+                "-jar", "{resource_dir}/java-kernel.jar", "{connection_file}"]
+    else:
+        argv = ["/bin/sh", "{resource_dir}/java-kernel.sh", "{connection_file}"]
+    return {"argv": argv, "display_name": "Java", "language": "java",
+            "interrupt_mode": "message", "env": env}
+
+
+def stage(args, directory):
+    shutil.copy(args.jar, os.path.join(directory, "java-kernel.jar"))
+    shutil.copy(LAUNCHER, os.path.join(directory, "java-kernel.sh"))
+    java_home = os.environ.get("JAVA_HOME") or java_home_of_path_java()
+    if java_home:
+        with open(os.path.join(directory, "java-home"), "w") as f:
+            f.write(java_home)
+    with open(os.path.join(directory, "kernel.json"), "w") as f:
+        json.dump(kernel_json(kernel_env(args)), f, indent=4, sort_keys=True)
+
+
+def java_home_of_path_java():
+    java = shutil.which("java")
+    if not java:
+        return None
+    return os.path.dirname(os.path.dirname(os.path.realpath(java)))
+
+
+def keep_upstream_ijava(manager):
+    try:
+        existing = manager.get_kernel_spec(NAME)
+    except NoSuchKernel:
+        return
+    argv = " ".join(existing.argv)
+    if "java-kernel" in argv:
+        print(f"Updating our Java kernel in {existing.resource_dir}")
+        return
+    backup = manager.install_kernel_spec(existing.resource_dir, "java-ijava", user=True)
+    with open(os.path.join(backup, "kernel.json")) as f:
+        spec = json.load(f)
+    spec["display_name"] = spec.get("display_name", "Java") + " (upstream IJava)"
+    with open(os.path.join(backup, "kernel.json"), "w") as f:
+        json.dump(spec, f, indent=4, sort_keys=True)
+    print(f"Found another kernel named '{NAME}' at {existing.resource_dir} ({argv}).\n"
+          f"  It is kept as kernelspec 'java-ijava' ({backup}); ours takes the name '{NAME}',\n"
+          f"  which the notebooks use. Remove it with: jupyter kernelspec remove java-ijava")
+
+
+def main(argv):
+    args = parse_args(argv)
+    if not os.path.isfile(args.jar):
+        sys.exit(f"No kernel jar at {args.jar}: build it first (make kernel).")
+    manager = KernelSpecManager()
+    keep_upstream_ijava(manager)
+    with tempfile.TemporaryDirectory() as tmp:
+        spec_dir = os.path.join(tmp, NAME)
+        os.mkdir(spec_dir)
+        stage(args, spec_dir)
+        user = not (args.sys_prefix or args.prefix)
+        prefix = sys.prefix if args.sys_prefix else args.prefix
+        dest = manager.install_kernel_spec(spec_dir, NAME, user=user, prefix=prefix)
+    print(f"Installed kernelspec '{NAME}' in {dest}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,81 @@
+package io.github.spencerpark.ijava;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import org.cnnbook.kernel.KernelEnvironment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Entry point: {@code java -jar java-kernel.jar <connection file>}, as Jupyter starts it. */
+public class IJava {
+    private static volatile JavaKernel kernel;
+
+    public static JavaKernel getKernelInstance() {
+        return kernel;
+    }
+
+    /** Makes {@code kernel} the one the notebook functions (display, eval, magics) talk to. */
+    public static void install(JavaKernel instance) {
+        kernel = instance;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) exit("Usage: java -jar java-kernel.jar <connection-file>. "
+                + "Jupyter passes the connection file itself; start the kernel from Jupyter (kernelspec 'java').");
+        KernelConnectionProperties connection = readConnectionFile(Path.of(args[0]));
+        KernelEnvironment environment;
+        try {
+            environment = KernelEnvironment.from(System.getenv());
+        } catch (IllegalArgumentException e) {
+            exit("The Java kernel cannot start: " + e.getMessage());
+            return;
+        }
+        quietKernelInternals();
+
+        JavaKernel javaKernel = new JavaKernel(environment);
+        install(javaKernel);
+        JupyterConnection jupyter = new JupyterConnection(connection);
+        javaKernel.becomeHandlerForConnection(jupyter);
+        jupyter.connect();
+        jupyter.waitUntilClose();
+        System.exit(0);
+    }
+
+    /** basekernel logs every socket loop at INFO under many logger names; only its problems belong in the log. */
+    private static void quietKernelInternals() {
+        Logger.getLogger("Jupyter").setLevel(Level.WARNING);
+        for (Handler handler : Logger.getLogger("").getHandlers())
+            handler.setFilter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue()
+                    || entry.getSourceClassName() == null
+                    || !entry.getSourceClassName().startsWith("io.github.spencerpark.jupyter"));
+    }
+
+    static KernelConnectionProperties readConnectionFile(Path file) {
+        if (!Files.isRegularFile(file))
+            exit("The connection file " + file.toAbsolutePath() + " does not exist. Start the kernel from Jupyter, "
+                    + "which writes that file and passes its path.");
+        try {
+            KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(file));
+            if (properties == null || properties.getIp() == null || properties.getTransport() == null
+                    || properties.getShellPort() <= 0 || properties.getIopubPort() <= 0 || properties.getControlPort() <= 0
+                    || properties.getHbPort() <= 0 || properties.getStdinPort() <= 0)
+                throw new IllegalArgumentException("it lacks ip, transport or one of the five ports");
+            properties.createHMACGenerator();
+            return properties;
+        } catch (Exception e) {
+            exit("The connection file " + file.toAbsolutePath() + " is not a valid Jupyter connection file ("
+                    + e.getMessage() + "). It must be JSON with transport, ip, shell_port, iopub_port, stdin_port, "
+                    + "control_port, hb_port, signature_scheme and key.");
+            return null;
+        }
+    }
+
+    private static void exit(String message) {
+        System.err.println(message);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,116 @@
+package org.cnnbook.kernel.eval;
+
+import jdk.jshell.EvalException;
+import org.cnnbook.kernel.eval.InProcessExecutionControl.SnippetTimeout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CodeEvaluatorTest {
+    private final CodeEvaluator evaluator = new CodeEvaluator(List.of(), List.of("int fromStartup = 41;"), SnippetTimeout.NONE);
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterAll
+    void close() {
+        scheduler.shutdownNow();
+        evaluator.shutdown();
+    }
+
+    @Test
+    void lastExpressionIsTheCellValueAsALiveObject() throws Exception {
+        Object value = evaluator.eval("var list = new java.util.ArrayList<String>();\nlist.add(\"a\");\nlist");
+        assertInstanceOf(java.util.ArrayList.class, value);
+        assertEquals(List.of("a"), value);
+        assertEquals(42, evaluator.eval("fromStartup + 1"));
+    }
+
+    @Test
+    void declarationsStatementsAndVoidCallsHaveNoValue() throws Exception {
+        assertNull(evaluator.eval("int declared = 5;"));
+        assertNull(evaluator.eval("declared = 6;"));
+        assertNull(evaluator.eval("System.out.print(\"\");"));
+        assertNull(evaluator.eval("void m() {}"));
+        assertNull(evaluator.eval("for (int i = 0; i < 2; i++) {}"));
+        assertNull(evaluator.eval("Object nothing = null; nothing"));
+    }
+
+    @Test
+    void aBareVariableAndACallEndingInSemicolonAreValues() throws Exception {
+        evaluator.eval("String word = \"hello\";");
+        assertEquals("hello", evaluator.eval("word"));
+        assertEquals(5, evaluator.eval("word.length();"));
+    }
+
+    @Test
+    void onlyTheLastSnippetCounts() throws Exception {
+        assertNull(evaluator.eval("1 + 1;\nint after = 3;"));
+        assertEquals(3, evaluator.eval("1 + 1;\nafter"));
+    }
+
+    @Test
+    void theCellStopsAtTheFirstFailureAndEarlierSnippetsKeepTheirEffects() throws Exception {
+        assertThrows(EvalException.class, () -> evaluator.eval("int kept = 1;\nInteger.parseInt(\"x\");\nint skipped = 2;"));
+        assertEquals(1, evaluator.eval("kept"));
+        assertThrows(CompilationException.class, () -> evaluator.eval("skipped"));
+    }
+
+    @Test
+    void runtimeExceptionsCarryTheRealClassAndMessage() {
+        EvalException e = assertThrows(EvalException.class, () -> evaluator.eval("1 / 0"));
+        assertEquals("java.lang.ArithmeticException", e.getExceptionClassName());
+        assertEquals("/ by zero", e.getMessage());
+    }
+
+    @Test
+    void compileErrorsAndIncompleteInputAreTheirOwnErrors() {
+        CompilationException compile = assertThrows(CompilationException.class, () -> evaluator.eval("int z = \"text\";"));
+        assertEquals("int z = \"text\";", compile.getBadSnippetCompilation().snippet().source());
+        IncompleteSourceException incomplete = assertThrows(IncompleteSourceException.class, () -> evaluator.eval("int a = 1;\nif (true) {"));
+        assertEquals("if (true) {", incomplete.getSource());
+    }
+
+    @Test
+    void snippetsRunOnNamedExecutorThreadsWithTheSnippetClassLoaderAsContextLoader() throws Exception {
+        assertTrue(((String) evaluator.eval("Thread.currentThread().getName()")).startsWith("IJava-executor-"));
+        evaluator.eval("class Probe {}");
+        assertEquals(Boolean.TRUE, evaluator.eval("Thread.currentThread().getContextClassLoader() == Probe.class.getClassLoader()"));
+    }
+
+    @Test
+    void interruptEndsASleepingCellAndTheEvaluatorStaysUsable() throws Exception {
+        scheduler.schedule(evaluator::interrupt, 300, TimeUnit.MILLISECONDS);
+        EvaluationInterruptedException e = assertThrows(EvaluationInterruptedException.class,
+                () -> evaluator.eval("Thread.sleep(60_000);"));
+        assertTrue(e.getMessage().contains("Thread.sleep(60_000);"), e.getMessage());
+        assertEquals(2, evaluator.eval("1 + 1"));
+    }
+
+    @Test
+    void interruptEndsTheCellEvenWhenTheCodeIgnoresInterruption() throws Exception {
+        // Documented behaviour: the cell ends at once; the loop itself runs on until it finishes.
+        scheduler.schedule(evaluator::interrupt, 300, TimeUnit.MILLISECONDS);
+        assertThrows(EvaluationInterruptedException.class, () -> evaluator.eval(
+                "long end = System.currentTimeMillis() + 1500; while (System.currentTimeMillis() < end) { }"));
+        assertEquals("next", evaluator.eval("\"next\""));
+    }
+
+    @Test
+    void aSnippetLongerThanTheTimeoutFailsWithTheTimeoutMessage() throws Exception {
+        CodeEvaluator limited = new CodeEvaluator(List.of(), List.of(), new SnippetTimeout(200, TimeUnit.MILLISECONDS));
+        try {
+            EvaluationTimeoutException e = assertThrows(EvaluationTimeoutException.class, () -> limited.eval("Thread.sleep(10_000);"));
+            assertTrue(e.getMessage().startsWith("Evaluator timed out after 200 milliseconds while executing:"), e.getMessage());
+            assertEquals(3, limited.eval("1 + 2"));
+        } finally {
+            limited.shutdown();
+        }
+    }
+}
