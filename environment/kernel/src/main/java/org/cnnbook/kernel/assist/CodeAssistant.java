@@ -38,6 +38,8 @@ public class CodeAssistant {
         while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
         if (end < code.length() && code.charAt(end) == '(') end++;
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(code, end, true);
+        if (docs.isEmpty() && (end == code.length() || code.charAt(end) != '('))
+            docs = analysis.documentation(code.substring(0, end) + "(", end + 1, true); // a method name alone
         if (docs.isEmpty()) return null;
         List<String> entries = docs.stream()
                 .map(doc -> doc.signature() + (doc.javadoc() == null ? "" : "\n" + doc.javadoc()))

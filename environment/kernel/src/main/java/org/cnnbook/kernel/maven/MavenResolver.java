@@ -53,10 +53,17 @@ public class MavenResolver {
     private RepositorySystem system;
 
     public MavenResolver(Path localRepository, Supplier<PrintStream> progress) {
+        this(localRepository, progress, true);
+    }
+
+    /** @param withCentral false only for tests that must not touch the network */
+    MavenResolver(Path localRepository, Supplier<PrintStream> progress, boolean withCentral) {
         this.localRepository = localRepository;
         this.progress = progress;
-        RemoteRepository central = centralRepository();
-        repositories.put(central.getId(), central);
+        if (withCentral) {
+            RemoteRepository central = centralRepository();
+            repositories.put(central.getId(), central);
+        }
     }
 
     /** Maven Central as Maven's own super POM defines it. */

