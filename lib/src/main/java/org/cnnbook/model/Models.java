@@ -1,0 +1,92 @@
+package org.cnnbook.model;
+
+import org.cnnbook.speed.Nd4jSetup;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The three CNNs of the series, all for 28x28 grey images in NCHW layout and 10 classes.
+ * <ul>
+ *   <li>{@link #beginner}: the question's model as written: the same layers as the corrected one, but the
+ *       convolutions have no activation (DL4J's default is identity, i.e. none).</li>
+ *   <li>{@link #corrected}: the accepted answer: conv5x5x32, conv5x5x32, pool, conv3x3x64, conv3x3x64, pool,
+ *       dense 256, softmax; ReLU everywhere; Adam 1e-3.</li>
+ *   <li>{@link #leNet}: the classic LeNet-5 style baseline of DL4J's examples.</li>
+ * </ul>
+ * {@code setInputType} is DL4J's way to get the flatten between the last pooling layer and the dense layer:
+ * it inserts a {@code CnnToFeedForwardPreProcessor}. {@link #withoutFlatten} shows what happens without it.
+ */
+public final class Models {
+    public static final long SEED = 123;
+    public static final InputType MNIST_INPUT = InputType.convolutional(28, 28, 1);
+
+    private Models() {
+    }
+
+    public static MultiLayerNetwork beginner() {
+        return build(cnn(Activation.IDENTITY, true));
+    }
+
+    public static MultiLayerNetwork corrected() {
+        return build(cnn(Activation.RELU, true));
+    }
+
+    /** The corrected layers without {@code setInputType}: DL4J cannot wire the dense layer (no flatten). */
+    public static MultiLayerConfiguration withoutFlatten() {
+        return cnn(Activation.RELU, false);
+    }
+
+    public static MultiLayerNetwork leNet() {
+        Nd4jSetup.ensure();
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(SEED)
+                .weightInit(WeightInit.XAVIER)
+                .updater(new Adam(1e-3))
+                .list()
+                .layer(new ConvolutionLayer.Builder(5, 5).nOut(20).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(5, 5).nOut(50).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new DenseLayer.Builder().nOut(500).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
+                .setInputType(MNIST_INPUT)
+                .build();
+        return build(conf);
+    }
+
+    private static MultiLayerConfiguration cnn(Activation convActivation, boolean withInputType) {
+        Nd4jSetup.ensure();
+        var list = new NeuralNetConfiguration.Builder()
+                .seed(SEED)
+                .weightInit(WeightInit.XAVIER)
+                .updater(new Adam(1e-3))
+                .list()
+                .layer(new ConvolutionLayer.Builder(5, 5).nIn(1).nOut(32).activation(convActivation).build())
+                .layer(new ConvolutionLayer.Builder(5, 5).nOut(32).activation(convActivation).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(convActivation).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(convActivation).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build());
+        if (withInputType) list.setInputType(MNIST_INPUT);
+        return list.build();
+    }
+
+    private static MultiLayerNetwork build(MultiLayerConfiguration conf) {
+        MultiLayerNetwork network = new MultiLayerNetwork(conf);
+        network.init();
+        return network;
+    }
+}

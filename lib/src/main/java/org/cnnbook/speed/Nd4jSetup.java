@@ -1,0 +1,80 @@
+package org.cnnbook.speed;
+
+import org.bytedeco.javacpp.Loader;
+import org.deeplearning4j.config.DL4JClassLoading;
+import org.nd4j.common.config.ND4JClassLoading;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Prepares ND4J before it first loads, so every user of lib gets the fast CPU path and a working backend in
+ * any notebook kernel (upstream IJava included):
+ * <ul>
+ *   <li>ND4J and DL4J find their backend and helpers through lib's own class loader (inside notebook kernels
+ *       the thread's context class loader often cannot see jars added with %jars: "Could not initialize class
+ *       org.nd4j.linalg.factory.Nd4j");</li>
+ *   <li>the oneDNN build of the natives is chosen when it is on the classpath;</li>
+ *   <li>DL4J's layer helpers (off by default in M2.1) are switched on; see {@link org.nd4j.nativeblas.Nd4jCpu}
+ *       for the repaired helper lookup.</li>
+ * </ul>
+ * {@code CNNBOOK_FAST_PATH=0} (or the system property {@code cnnbook.fastPath=false}) keeps DL4J's defaults.
+ */
+public final class Nd4jSetup {
+    public static final String HELPERS_DISABLED_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+    static final String PLATFORM_EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+    private static volatile boolean done;
+    private static volatile boolean oneDnnNatives;
+
+    private Nd4jSetup() {
+    }
+
+    public static synchronized void ensure() {
+        if (done) {
+            Thread.currentThread().setContextClassLoader(Nd4jSetup.class.getClassLoader());
+            return;
+        }
+        ClassLoader lib = Nd4jSetup.class.getClassLoader();
+        Thread.currentThread().setContextClassLoader(lib);
+        ND4JClassLoading.setNd4jClassloader(lib);
+        DL4JClassLoading.setDl4jClassloader(lib);
+        if (fastPathWanted()) {
+            String oneDnn = Loader.getPlatform() + "-onednn";
+            oneDnnNatives = lib.getResource("org/nd4j/linalg/cpu/nativecpu/bindings/" + oneDnn + "/") != null;
+            if (oneDnnNatives && System.getProperty(PLATFORM_EXTENSION_PROPERTY) == null)
+                System.setProperty(PLATFORM_EXTENSION_PROPERTY, "-onednn");
+            if (System.getProperty(HELPERS_DISABLED_PROPERTY) == null)
+                System.setProperty(HELPERS_DISABLED_PROPERTY, "false");
+        }
+        Nd4j.create(1); // load the backend now, under this setup
+        done = true;
+        System.out.println(describe());
+    }
+
+    static boolean fastPathWanted() {
+        String env = System.getenv("CNNBOOK_FAST_PATH");
+        String property = System.getProperty("cnnbook.fastPath");
+        return !"0".equals(env) && !"false".equalsIgnoreCase(property);
+    }
+
+    /** Whether DL4J layers will use the oneDNN helpers (the fast path). */
+    public static boolean helpersActive() {
+        ensure();
+        return !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLED_PROPERTY, "true"))
+                && org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled();
+    }
+
+    /** Switches DL4J's layer helpers on or off for models built from now on (to compare both paths). */
+    public static void useLayerHelpers(boolean on) {
+        ensure();
+        System.setProperty(HELPERS_DISABLED_PROPERTY, Boolean.toString(!on));
+    }
+
+    /** One line saying which CPU path is active, e.g. for the top of a notebook. */
+    public static String describe() {
+        String backend = Nd4j.getBackend().getClass().getSimpleName();
+        boolean helpers = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLED_PROPERTY, "true"))
+                && org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled();
+        return String.format("[cnnbook] ND4J %s on %s, natives %s, DL4J layer helpers %s: %s", backend,
+                Loader.getPlatform(), oneDnnNatives ? "with oneDNN" : "without oneDNN", helpers ? "on" : "off",
+                helpers ? "fast path" : "DL4J's default (slow) path");
+    }
+}

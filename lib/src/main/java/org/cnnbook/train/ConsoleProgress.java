@@ -1,0 +1,28 @@
+package org.cnnbook.train;
+
+/** Progress as plain lines: one every few batches and one per epoch. */
+public final class ConsoleProgress implements TrainingProgress {
+    private int batchesPerEpoch;
+
+    @Override
+    public void started(int epochs, int batchesPerEpoch) {
+        this.batchesPerEpoch = batchesPerEpoch;
+        System.out.printf("Training for %d epoch(s) of %d batches%n", epochs, batchesPerEpoch);
+    }
+
+    @Override
+    public void batch(History history, History.BatchPoint point) {
+        System.out.printf("  epoch %.2f  iteration %d  loss %.4f%n", point.epochProgress(), point.iteration(), point.loss());
+    }
+
+    @Override
+    public void epoch(History history, History.EpochResult r) {
+        System.out.printf("epoch %d: loss %.4f, train accuracy %.2f %%, test accuracy %.2f %% (%.1f s)%n",
+                r.epoch(), r.loss(), 100 * r.trainAccuracy(), 100 * r.testAccuracy(), r.seconds());
+    }
+
+    @Override
+    public void finished(History history) {
+        if (history.interrupted()) System.out.println("Training interrupted: the model keeps what it learned so far.");
+    }
+}

@@ -1,0 +1,67 @@
+package org.cnnbook.train;
+
+import org.cnnbook.data.FastMode;
+
+/** How to train: epochs (capped by MAX_EPOCH in fast mode), batch size, reporting, checks, progress display. */
+public final class TrainingOptions {
+    int epochs = 3;
+    int batchSize = 32;
+    int reportEvery = 100;
+    int trainAccuracySamples = 10_000;
+    long seed = 42;
+    boolean checkInputs = true;
+    TrainingProgress progress;
+
+    public static TrainingOptions defaults() {
+        return new TrainingOptions();
+    }
+
+    public TrainingOptions epochs(int epochs) {
+        this.epochs = epochs;
+        return this;
+    }
+
+    public TrainingOptions batchSize(int batchSize) {
+        this.batchSize = batchSize;
+        return this;
+    }
+
+    /** Record (and show) the loss every this many batches. */
+    public TrainingOptions reportEvery(int batches) {
+        this.reportEvery = Math.max(1, batches);
+        return this;
+    }
+
+    /** How many training images to measure training accuracy on after each epoch. */
+    public TrainingOptions trainAccuracySamples(int samples) {
+        this.trainAccuracySamples = samples;
+        return this;
+    }
+
+    public TrainingOptions seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /**
+     * Skip the input checks, to reproduce what a pipeline with mistakes does (the clinic notebook). Everything
+     * else should keep them on: they turn silent failures into explanations.
+     */
+    public TrainingOptions withoutInputChecks() {
+        this.checkInputs = false;
+        return this;
+    }
+
+    public TrainingOptions progress(TrainingProgress progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    int effectiveEpochs() {
+        return FastMode.epochs(epochs);
+    }
+
+    TrainingProgress effectiveProgress() {
+        return progress != null ? progress : TrainingProgress.automatic();
+    }
+}
