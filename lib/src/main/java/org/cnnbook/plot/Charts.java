@@ -153,6 +153,35 @@ public final class Charts {
         return image(chart);
     }
 
+    /** A small matrix as a heatmap with its values, e.g. one-hot rows (one row per example). */
+    public static BufferedImage matrix(INDArray values, String title, String xTitle, String yTitle) {
+        int rows = (int) values.size(0);
+        int cols = (int) values.size(1);
+        List<Integer> x = IntStream.range(0, cols).boxed().toList();
+        List<Integer> y = IntStream.range(0, rows).boxed().toList();
+        List<Number[]> cells = new ArrayList<>();
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++)
+                cells.add(new Number[]{c, rows - 1 - r, values.getDouble(r, c)});
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(Math.min(HEIGHT * 2, 120 + 28 * rows))
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setRangeColors(new Color[]{Color.WHITE, new Color(20, 40, 140)});
+        chart.getStyler().setShowValue(true);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries("values", x, y, cells);
+        return image(chart);
+    }
+
+    /** What the first convolution layer sees in one image: one grey map per filter (dark = strong response). */
+    public static BufferedImage featureMaps(MultiLayerNetwork model, INDArray oneImageNchw) {
+        INDArray maps = model.feedForwardToLayer(0, oneImageNchw, false).get(1); // [1, filters, h, w]
+        int filters = (int) maps.size(1);
+        INDArray perFilter = maps.reshape('c', filters, maps.size(2) * maps.size(3)).dup();
+        List<String> captions = IntStream.range(0, filters).mapToObj(i -> "filter " + i).toList();
+        return DigitGrid.draw(perFilter, IntStream.range(0, filters).toArray(), captions, 8);
+    }
+
     /** One bar per entry, e.g. the accuracy after each fix in the clinic, or seconds per epoch per path. */
     public static BufferedImage bars(String title, String yAxis, Map<String, ? extends Number> values) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).yAxisTitle(yAxis).build();

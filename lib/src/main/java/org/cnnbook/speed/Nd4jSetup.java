@@ -27,7 +27,11 @@ public final class Nd4jSetup {
     private Nd4jSetup() {
     }
 
-    public static synchronized void ensure() {
+    public static void ensure() {
+        initialize(true);
+    }
+
+    private static synchronized void initialize(boolean announce) {
         if (done) {
             Thread.currentThread().setContextClassLoader(Nd4jSetup.class.getClassLoader());
             return;
@@ -46,7 +50,7 @@ public final class Nd4jSetup {
         }
         Nd4j.create(1); // load the backend now, under this setup
         done = true;
-        System.out.println(describe());
+        if (announce) System.out.println(currentPath());
     }
 
     static boolean fastPathWanted() {
@@ -70,6 +74,11 @@ public final class Nd4jSetup {
 
     /** One line saying which CPU path is active, e.g. for the top of a notebook. */
     public static String describe() {
+        initialize(false);
+        return currentPath();
+    }
+
+    private static String currentPath() {
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         boolean helpers = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLED_PROPERTY, "true"))
                 && org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled();

@@ -11,6 +11,7 @@ import org.cnnbook.kernel.KernelEnvironment;
 import org.cnnbook.kernel.assist.CodeAssistant;
 import org.cnnbook.kernel.eval.CodeEvaluator;
 import org.cnnbook.kernel.eval.ErrorFormatter;
+import org.cnnbook.kernel.io.LineBufferedOutputStream;
 import org.cnnbook.kernel.magic.ClasspathMagics;
 import org.cnnbook.kernel.magic.LoadMagic;
 import org.cnnbook.kernel.magic.MagicHost;
@@ -23,6 +24,7 @@ import org.cnnbook.kernel.protocol.OkKernelInfoReply;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,10 +98,29 @@ public class JavaKernel extends BaseKernel implements MagicHost {
 
     @Override
     public DisplayData eval(String code) throws Exception {
-        Object value = evalRaw(code);
-        if (value == null) return null;
-        if (value instanceof DisplayData data) return data;
-        return getRenderer().render(value);
+        PrintStream cellOut = System.out;
+        PrintStream cellErr = System.err;
+        PrintStream lineOut = new PrintStream(new LineBufferedOutputStream(cellOut), false, StandardCharsets.UTF_8);
+        PrintStream lineErr = new PrintStream(new LineBufferedOutputStream(cellErr), false, StandardCharsets.UTF_8);
+        System.setOut(lineOut);
+        System.setErr(lineErr);
+        try {
+            Object value = evalRaw(code);
+            if (value == null) return null;
+            if (value instanceof DisplayData data) return data;
+            return getRenderer().render(value);
+        } finally {
+            lineOut.flush();
+            lineErr.flush();
+            System.setOut(cellOut);
+            System.setErr(cellErr);
+        }
+    }
+
+    @Override
+    public void display(DisplayData data) {
+        System.out.flush(); // text printed before a picture appears before it
+        super.display(data);
     }
 
     @Override

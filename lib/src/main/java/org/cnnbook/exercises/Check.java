@@ -1,0 +1,45 @@
+package org.cnnbook.exercises;
+
+import java.util.Arrays;
+
+/**
+ * Self-checks for the notebooks' exercises: a right answer prints a line starting with ✓, a wrong one fails
+ * the cell with a message starting with ✗ that says what was expected and gives a hint.
+ */
+public final class Check {
+    public static final String PASS = "\u2713";
+    public static final String FAIL = "\u2717";
+
+    private Check() {
+    }
+
+    public static void number(String what, double actual, double expected, double tolerance, String hint) {
+        if (Double.isNaN(actual) || Math.abs(actual - expected) > tolerance)
+            throw new AssertionError(String.format("%s Not yet: %s is %s, expected about %s. Hint: %s",
+                    FAIL, what, format(actual), format(expected), hint));
+        System.out.printf("%s Right: %s = %s%n", PASS, what, format(actual));
+    }
+
+    public static void shape(String what, long[] actual, long[] expected, String hint) {
+        if (!Arrays.equals(actual, expected))
+            throw new AssertionError(String.format("%s Not yet: %s has shape %s, expected %s. Hint: %s",
+                    FAIL, what, Arrays.toString(actual), Arrays.toString(expected), hint));
+        System.out.printf("%s Right: %s has shape %s%n", PASS, what, Arrays.toString(actual));
+    }
+
+    public static void ints(String what, int[] actual, int[] expected, String hint) {
+        if (!Arrays.equals(actual, expected))
+            throw new AssertionError(String.format("%s Not yet: %s is %s, expected %s. Hint: %s",
+                    FAIL, what, Arrays.toString(actual), Arrays.toString(expected), hint));
+        System.out.printf("%s Right: %s = %s%n", PASS, what, Arrays.toString(actual));
+    }
+
+    public static void isTrue(String what, boolean condition, String hint) {
+        if (!condition) throw new AssertionError(FAIL + " Not yet: " + what + ". Hint: " + hint);
+        System.out.println(PASS + " Right: " + what);
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e12 ? Long.toString((long) value) : String.format("%.4f", value);
+    }
+}

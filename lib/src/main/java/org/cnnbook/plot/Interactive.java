@@ -1,0 +1,60 @@
+package org.cnnbook.plot;
+
+import tech.tablesaw.plotly.components.Figure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Interactive Plotly figures (from Tablesaw) as self-contained HTML for a notebook output: plotly.js comes from
+ * the WebJar {@code org.webjars.npm:plotly.js-dist} and is inlined in a plain {@code <script>}, so the figure
+ * works offline, in the classic Notebook, in JupyterLab (no RequireJS needed) and in exported HTML.
+ * The library (about 10 MB) is inlined with the first figure of a kernel session only; later figures reuse it.
+ */
+public final class Interactive {
+    static final String PLOTLY_VERSION = "2.35.3";
+    private static final String PLOTLY = "META-INF/resources/webjars/plotly.js-dist/" + PLOTLY_VERSION + "/plotly.js";
+    private static boolean libraryShown;
+
+    private Interactive() {
+    }
+
+    /** HTML for {@code figure}; show it with {@code display(html, "text/html")} or {@code render(html, "text/html")}. */
+    public static synchronized String html(Figure figure) {
+        String id = "plot-" + UUID.randomUUID();
+        StringBuilder html = new StringBuilder();
+        if (!libraryShown) {
+            html.append("<script type=\"text/javascript\">").append(scriptSafe(plotlyJs())).append("</script>\n");
+            libraryShown = true;
+        }
+        html.append("<div id=\"").append(id).append("\" class=\"cnnbook-plotly\"></div>\n")
+                .append("<script type=\"text/javascript\">(function () {\n")
+                .append("  function draw() {\n").append(figure.asJavascript(id)).append("\n  }\n")
+                .append("  if (window.Plotly) { draw(); } else { window.addEventListener('load', draw); }\n")
+                .append("})();</script>");
+        return html.toString();
+    }
+
+    /** Inline the library again with the next figure (e.g. for a page that will be viewed on its own). */
+    public static synchronized void includeLibraryAgain() {
+        libraryShown = false;
+    }
+
+    static String plotlyJs() {
+        try (InputStream in = Interactive.class.getClassLoader().getResourceAsStream(PLOTLY)) {
+            if (in == null)
+                throw new IllegalStateException("plotly.js is not on the classpath: add the jar of "
+                        + "org.webjars.npm:plotly.js-dist:" + PLOTLY_VERSION + " (it is in lib/target/lib).");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read plotly.js", e);
+        }
+    }
+
+    /** A script element ends at the first "</script" whatever the quotes; "<\/" means the same to JavaScript. */
+    static String scriptSafe(String javascript) {
+        return javascript.replace("</", "<\\/");
+    }
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Executes the notebook series headless and renders it as an HTML book.
+
+    python3 notebooks/run_series.py [--fast] [--out build] [--only 05]
+
+Each notebook runs on the 'java' kernel with nbclient, in notebooks/ as working directory; the executed copy
+goes to OUT/notebooks and an HTML page (nbconvert's 'lab' template: no RequireJS) to OUT/html, with an index.
+--fast sets DATASET_LIMIT and MAX_EPOCH (unless already set) so the whole series runs in minutes.
+A failing cell stops the run with a non-zero exit code naming the notebook and the cell.
+"""
+import argparse
+import html
+import json
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+from nbconvert import HTMLExporter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FAST_MODE = {"DATASET_LIMIT": "2000", "MAX_EPOCH": "1"}
+CELL_TIMEOUT = 3600
+
+
+def series():
+    return sorted(name for name in os.listdir(HERE) if name.endswith(".ipynb") and name[:2].isdigit())
+
+
+def title_of(notebook):
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return ""
+
+
+class NotebookFailed(Exception):
+    pass
+
+
+def execute(name, out_dir):
+    """Runs one notebook; returns (executed notebook, seconds). Writes the executed copy even when a cell fails."""
+    notebook = nbformat.read(os.path.join(HERE, name), as_version=4)
+    client = NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name="java",
+                            resources={"metadata": {"path": HERE}})
+    started = time.monotonic()
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        nbformat.write(notebook, os.path.join(out_dir, name))
+        index, source = failing_cell(notebook)
+        raise NotebookFailed(f"{name}: cell {index} failed.\n--- cell source ---\n{source}\n--- error ---\n{error}") from None
+    seconds = time.monotonic() - started
+    nbformat.write(notebook, os.path.join(out_dir, name))
+    return notebook, seconds
+
+
+def failing_cell(notebook):
+    for index, cell in enumerate(notebook.cells):
+        if any(output.get("output_type") == "error" for output in cell.get("outputs", [])):
+            return index, cell.source
+    return "?", ""
+
+
+def write_html(notebook, name, html_dir):
+    exporter = HTMLExporter(template_name="lab")
+    body, _ = exporter.from_notebook_node(notebook)
+    path = os.path.join(html_dir, name.replace(".ipynb", ".html"))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(body)
+    return path
+
+
+def write_index(entries, html_dir, fast):
+    rows = "\n".join(
+        f'<li><a href="{html.escape(e["html"])}">{html.escape(e["title"] or e["name"])}</a>'
+        f' <span class="time">({e["seconds"]:.0f} s)</span></li>' for e in entries)
+    mode = "fast mode (DATASET_LIMIT/MAX_EPOCH)" if fast else "full mode"
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>From MNIST files to a trained CNN, in Java</title>
+<style>body{{font-family:sans-serif;max-width:46em;margin:3em auto;line-height:1.5}} .time{{color:#777}}</style>
+</head><body>
+<h1>From MNIST files to a trained CNN, in Java</h1>
+<p>A Jupyter notebook series with Deeplearning4j. Executed in {mode} on {time.strftime("%Y-%m-%d %H:%M")}.</p>
+<ol start="0">
+{rows}
+</ol></body></html>
+"""
+    with open(os.path.join(html_dir, "index.html"), "w", encoding="utf-8") as f:
+        f.write(page)
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default=os.path.join(HERE, "..", "build"))
+    parser.add_argument("--fast", action="store_true", help="small data slice and one epoch")
+    parser.add_argument("--only", action="append", default=[], help="run only notebooks starting with this")
+    args = parser.parse_args(argv)
+    if args.fast:
+        for key, value in FAST_MODE.items():
+            os.environ.setdefault(key, value)
+    out_notebooks = os.path.join(args.out, "notebooks")
+    out_html = os.path.join(args.out, "html")
+    os.makedirs(out_notebooks, exist_ok=True)
+    os.makedirs(out_html, exist_ok=True)
+
+    names = [n for n in series() if not args.only or any(n.startswith(p) for p in args.only)]
+    entries = []
+    total = time.monotonic()
+    for position, name in enumerate(names, 1):
+        print(f"[run] ({position}/{len(names)}) {name} ...", flush=True)
+        try:
+            notebook, seconds = execute(name, out_notebooks)
+        except NotebookFailed as failure:
+            print(f"[run] FAILED {failure}", file=sys.stderr, flush=True)
+            return 1
+        page = write_html(notebook, name, out_html)
+        entries.append({"name": name, "title": title_of(notebook), "seconds": seconds,
+                        "html": os.path.basename(page)})
+        print(f"[run] ({position}/{len(names)}) {name} done in {seconds:.0f} s", flush=True)
+    write_index(entries, out_html, args.fast)
+    with open(os.path.join(args.out, "run-times.json"), "w") as f:
+        json.dump({"fast": args.fast, "total_seconds": time.monotonic() - total,
+                   "notebooks": {e["name"]: e["seconds"] for e in entries}}, f, indent=2)
+    print(f"[run] {len(entries)} notebooks in {time.monotonic() - total:.0f} s: "
+          f"{os.path.relpath(out_notebooks)} and {os.path.relpath(os.path.join(out_html, 'index.html'))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,95 @@
+"""Every notebook of the series, executed in fast mode on the real kernel, checked the way a reader would."""
+import json
+import os
+import subprocess
+
+import nbformat
+import pytest
+
+import run_series
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+NOTEBOOKS = run_series.series()
+OUT = os.path.join(HERE, "..", "..", "build", "test-notebooks")
+
+
+def test_the_series_exists_in_order():
+    assert [n[:2] for n in NOTEBOOKS] == [f"{i:02d}" for i in range(len(NOTEBOOKS))]
+    assert len(NOTEBOOKS) >= 8
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_is_committed_without_outputs(name):
+    notebook = json.load(open(os.path.join(run_series.HERE, name)))
+    dirty = [i for i, c in enumerate(notebook["cells"])
+             if c["cell_type"] == "code" and (c.get("outputs") or c.get("execution_count"))]
+    assert not dirty, f"{name}: cells {dirty} have outputs; clear them before committing"
+    assert notebook["metadata"]["kernelspec"]["name"] == "java"
+
+
+def test_no_notebook_uses_kernel_extensions_outside_ijava():
+    ijava_magics = {"jars", "classpath", "maven", "addMavenDependency", "addMavenDependencies", "mavenRepo",
+                    "addMavenRepo", "loadFromPOM", "load"}
+    for name in NOTEBOOKS:
+        for cell in json.load(open(os.path.join(run_series.HERE, name)))["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            for line in "".join(cell["source"]).splitlines():
+                stripped = line.strip()
+                if stripped.startswith("%"):
+                    magic = stripped.lstrip("%").split()[0]
+                    assert magic in ijava_magics, f"{name}: %{magic} is not an IJava 1.3.0 magic"
+
+
+@pytest.fixture(scope="module")
+def executed():
+    os.makedirs(OUT, exist_ok=True)
+    env = {**os.environ, **run_series.FAST_MODE}
+    run = subprocess.run([os.sys.executable, os.path.join(run_series.HERE, "run_series.py"), "--fast", "--out", OUT],
+                         env=env, capture_output=True, text=True)
+    print(run.stdout)
+    print(run.stderr)
+    assert run.returncode == 0, run.stderr[-4000:]
+    return {name: nbformat.read(os.path.join(OUT, "notebooks", name), as_version=4) for name in NOTEBOOKS}
+
+
+def outputs_of(cell):
+    return cell.get("outputs", [])
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_without_errors(executed, name):
+    for index, cell in enumerate(executed[name].cells):
+        errors = [o for o in outputs_of(cell) if o.get("output_type") == "error"]
+        assert not errors, f"{name} cell {index}: {errors}"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_plot_cell_produced_a_picture(executed, name):
+    plots = [c for c in executed[name].cells if "plot" in c.get("metadata", {}).get("tags", [])]
+    assert plots, f"{name} has no picture"
+    for cell in plots:
+        data = [o.get("data", {}) for o in outputs_of(cell)]
+        assert any("image/png" in d or "text/html" in d for d in data), f"{name}: no picture from:\n{cell.source}"
+        for d in data:
+            if "image/png" in d:
+                assert len(d["image/png"]) > 1000, f"{name}: a tiny PNG from:\n{cell.source}"
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_self_checks_passed(executed, name):
+    checks = [c for c in executed[name].cells if "self-check" in c.get("metadata", {}).get("tags", [])]
+    if name.startswith(("00", "01", "02", "03", "04")):
+        assert checks, f"{name} has no exercise self-check"
+    for cell in checks:
+        text = "".join(o.get("text", "") for o in outputs_of(cell) if o.get("output_type") == "stream")
+        assert "\u2713" in text, f"{name}: self-check did not pass:\n{cell.source}\n{text}"
+
+
+def test_the_html_book_has_an_index_and_a_page_per_notebook(executed):
+    pages = os.listdir(os.path.join(OUT, "html"))
+    assert "index.html" in pages
+    for name in NOTEBOOKS:
+        assert name.replace(".ipynb", ".html") in pages
+    index = open(os.path.join(OUT, "html", "index.html")).read()
+    assert all(name.replace(".ipynb", ".html") in index for name in NOTEBOOKS)
