@@ -18,7 +18,7 @@ help:
 	@echo "make test   - run all tests (JUnit, kernel conformance and end-to-end, notebooks in fast mode)"
 	@echo "make setup  - install Jupyter, build and install the Java kernel, build lib/, fetch MNIST"
 	@echo "make lab    - start JupyterLab (or the classic Notebook) on 127.0.0.1 in notebooks/"
-	@echo "make bench  - DL4J vs PyTorch training speed on the same CNN"
+	@echo "make bench  - DL4J vs PyTorch training speed on the same CNN (EPOCHS=3 for the accuracy goal)"
 	@echo "make clean  - remove build outputs (keeps the MNIST cache in data/)"
 
 setup: jupyter kernel lib data
@@ -61,7 +61,8 @@ lab: setup
 	@environment/start-lab.sh
 
 bench: setup
-	@$(PYTHON) bench/run_bench.py
+	@environment/setup-bench.sh
+	@$(PYTHON) bench/run_bench.py $(if $(EPOCHS),--epochs $(EPOCHS))
 
 clean:
 	@$(MVN) -q clean

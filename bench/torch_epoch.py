@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""make bench's reference: the same CNN, optimizer, batch size and data as lib's DL4J model, in PyTorch.
+
+conv5x5x32 relu, conv5x5x32 relu, maxpool 2, conv3x3x64 relu, conv3x3x64 relu, maxpool 2, dense 256 relu,
+dense 10 (softmax inside the cross-entropy loss); Xavier-normal weights, zero biases; Adam 1e-3; batch 32;
+NCHW float32 pixels / 255; shuffled each epoch; 2 threads. Prints one JSON line.
+"""
+import json
+import os
+import struct
+import sys
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+DATA = os.environ.get("MNIST_DIR") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "mnist")
+
+
+def idx(name):
+    with open(os.path.join(DATA, name), "rb") as f:
+        magic = struct.unpack(">I", f.read(4))[0]
+        dims = struct.unpack(">" + "I" * (magic & 0xFF), f.read(4 * (magic & 0xFF)))
+        return np.frombuffer(f.read(), dtype=np.uint8).reshape(dims)
+
+
+def model():
+    net = nn.Sequential(
+        nn.Conv2d(1, 32, 5), nn.ReLU(), nn.Conv2d(32, 32, 5), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3), nn.ReLU(), nn.Conv2d(64, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
+        nn.Flatten(), nn.Linear(576, 256), nn.ReLU(), nn.Linear(256, 10))
+    for layer in net:
+        if isinstance(layer, (nn.Conv2d, nn.Linear)):
+            nn.init.xavier_normal_(layer.weight)
+            nn.init.zeros_(layer.bias)
+    return net
+
+
+def main(epochs):
+    torch.manual_seed(123)
+    torch.set_num_threads(int(os.environ.get("BENCH_THREADS", "2")))
+    x = torch.from_numpy(idx("train-images-idx3-ubyte").astype(np.float32) / 255).unsqueeze(1)
+    y = torch.from_numpy(idx("train-labels-idx1-ubyte").astype(np.int64))
+    x_test = torch.from_numpy(idx("t10k-images-idx3-ubyte").astype(np.float32) / 255).unsqueeze(1)
+    y_test = torch.from_numpy(idx("t10k-labels-idx1-ubyte").astype(np.int64))
+    net = model()
+    optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
+    loss_fn = nn.CrossEntropyLoss()
+    seconds = []
+    for _ in range(epochs):
+        order = torch.randperm(len(x))
+        net.train()
+        start = time.perf_counter()
+        for i in range(0, len(x), 32):
+            batch = order[i:i + 32]
+            optimizer.zero_grad()
+            loss = loss_fn(net(x[batch]), y[batch])
+            loss.backward()
+            optimizer.step()
+        seconds.append(time.perf_counter() - start)
+    net.eval()
+    with torch.no_grad():
+        correct = sum((net(x_test[i:i + 1000]).argmax(1) == y_test[i:i + 1000]).sum().item() for i in range(0, len(x_test), 1000))
+    print(json.dumps({"framework": f"PyTorch {torch.__version__}", "path": f"{torch.get_num_threads()} threads",
+                      "epoch_seconds": [round(s, 2) for s in seconds], "test_accuracy": correct / len(x_test),
+                      "images": len(x)}))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
