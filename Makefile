@@ -51,7 +51,8 @@ test-kernel: kernel
 	@$(PYTEST) environment/tests
 
 test-notebooks: setup
-	@echo "[test] Notebooks (fast mode)"
+	@environment/setup-browser.sh
+	@echo "[test] Notebooks: every notebook in fast mode, then in a headless browser, then the HTML book"
 	@$(PYTEST) notebooks/tests
 
 run: setup

@@ -1,4 +1,31 @@
 import os
+import subprocess
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+import nbformat
+import pytest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, ".."))
+
+import run_series  # noqa: E402
+
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+
+
+def executed_dir():
+    return os.path.join(ROOT, "build", "test-notebooks")
+
+
+@pytest.fixture(scope="session")
+def executed():
+    """The whole series executed once in fast mode (notebooks and HTML book under build/test-notebooks)."""
+    out = executed_dir()
+    os.makedirs(out, exist_ok=True)
+    env = {**os.environ, **run_series.FAST_MODE}
+    run = subprocess.run([sys.executable, os.path.join(run_series.HERE, "run_series.py"), "--fast", "--out", out],
+                         env=env, capture_output=True, text=True)
+    print(run.stdout)
+    print(run.stderr)
+    assert run.returncode == 0, run.stderr[-4000:]
+    return {name: nbformat.read(os.path.join(out, "notebooks", name), as_version=4) for name in run_series.series()}

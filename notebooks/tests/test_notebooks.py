@@ -1,16 +1,15 @@
 """Every notebook of the series, executed in fast mode on the real kernel, checked the way a reader would."""
 import json
 import os
-import subprocess
 
 import nbformat
 import pytest
 
 import run_series
+from conftest import executed_dir
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NOTEBOOKS = run_series.series()
-OUT = os.path.join(HERE, "..", "..", "build", "test-notebooks")
 
 
 def test_the_series_exists_in_order():
@@ -39,18 +38,6 @@ def test_no_notebook_uses_kernel_extensions_outside_ijava():
                 if stripped.startswith("%"):
                     magic = stripped.lstrip("%").split()[0]
                     assert magic in ijava_magics, f"{name}: %{magic} is not an IJava 1.3.0 magic"
-
-
-@pytest.fixture(scope="module")
-def executed():
-    os.makedirs(OUT, exist_ok=True)
-    env = {**os.environ, **run_series.FAST_MODE}
-    run = subprocess.run([os.sys.executable, os.path.join(run_series.HERE, "run_series.py"), "--fast", "--out", OUT],
-                         env=env, capture_output=True, text=True)
-    print(run.stdout)
-    print(run.stderr)
-    assert run.returncode == 0, run.stderr[-4000:]
-    return {name: nbformat.read(os.path.join(OUT, "notebooks", name), as_version=4) for name in NOTEBOOKS}
 
 
 def outputs_of(cell):
@@ -87,9 +74,9 @@ def test_self_checks_passed(executed, name):
 
 
 def test_the_html_book_has_an_index_and_a_page_per_notebook(executed):
-    pages = os.listdir(os.path.join(OUT, "html"))
+    pages = os.listdir(os.path.join(executed_dir(), "html"))
     assert "index.html" in pages
     for name in NOTEBOOKS:
         assert name.replace(".ipynb", ".html") in pages
-    index = open(os.path.join(OUT, "html", "index.html")).read()
+    index = open(os.path.join(executed_dir(), "html", "index.html")).read()
     assert all(name.replace(".ipynb", ".html") in index for name in NOTEBOOKS)
