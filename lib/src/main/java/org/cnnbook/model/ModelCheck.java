@@ -21,9 +21,9 @@ public final class ModelCheck {
             if (layer instanceof ConvolutionLayer conv && conv.getActivationFn() instanceof ActivationIdentity) {
                 linear++;
                 warnings.add("layer " + i + " (" + layer.getClass().getSimpleName() + ") has no activation function "
-                        + "(identity). Without a non-linearity such as ReLU, stacked layers collapse into one linear "
-                        + "map and the network can only draw straight boundaries between digits. "
-                        + "Add .activation(Activation.RELU).");
+                        + "(identity). Consecutive convolutions without a non-linearity such as ReLU collapse into one "
+                        + "bigger linear filter: the extra layers add weights but no power, and the network learns "
+                        + "slower and stops short. Add .activation(Activation.RELU).");
             }
         }
         if (linear > 1) warnings.add(linear + " convolution layers have no activation.");
