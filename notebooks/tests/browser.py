@@ -48,6 +48,8 @@ class JupyterServer:
                    f"--{settings}.port_retries=0"]
         if app == "jupyterlab":
             command.append("--LabApp.expose_app_in_browser=True")
+        if os.geteuid() == 0:  # CI runs as root; Jupyter refuses that without this flag
+            command.append("--allow-root")
         server_env = {**os.environ, **(env or {}),
                       "JUPYTER_CONFIG_DIR": os.path.join(self.home, "config"),
                       "JUPYTER_RUNTIME_DIR": os.path.join(self.home, "runtime")}

@@ -23,15 +23,20 @@ public final class Interactive {
 
     /** HTML for {@code figure}; show it with {@code display(html, "text/html")} or {@code render(html, "text/html")}. */
     public static synchronized String html(Figure figure) {
-        String id = "plot-" + UUID.randomUUID();
+        // Tablesaw names a JavaScript variable after the div id: keep it a valid identifier.
+        String id = "plot_" + UUID.randomUUID().toString().replace("-", "");
         StringBuilder html = new StringBuilder();
         if (!libraryShown) {
-            html.append("<script type=\"text/javascript\">").append(scriptSafe(plotlyJs())).append("</script>\n");
+            // The classic Notebook loads RequireJS; plotly.js would then register as an AMD module instead of
+            // defining window.Plotly. Hide `define` while it loads.
+            html.append("<script type=\"text/javascript\">window.cnnbookDefine = window.define; window.define = undefined;</script>\n")
+                    .append("<script type=\"text/javascript\">").append(scriptSafe(plotlyJs())).append("</script>\n")
+                    .append("<script type=\"text/javascript\">window.define = window.cnnbookDefine;</script>\n");
             libraryShown = true;
         }
         html.append("<div id=\"").append(id).append("\" class=\"cnnbook-plotly\"></div>\n")
                 .append("<script type=\"text/javascript\">(function () {\n")
-                .append("  function draw() {\n").append(figure.asJavascript(id)).append("\n  }\n")
+                .append("  function draw() {\n").append(withoutScriptTags(figure.asJavascript(id))).append("\n  }\n")
                 .append("  if (window.Plotly) { draw(); } else { window.addEventListener('load', draw); }\n")
                 .append("})();</script>");
         return html.toString();
@@ -51,6 +56,11 @@ public final class Interactive {
         } catch (IOException e) {
             throw new IllegalStateException("Could not read plotly.js", e);
         }
+    }
+
+    /** Tablesaw wraps its code in script tags; here it goes inside a function of our own script. */
+    static String withoutScriptTags(String html) {
+        return html.replaceAll("(?i)</?script[^>]*>", "");
     }
 
     /** A script element ends at the first "</script" whatever the quotes; "<\/" means the same to JavaScript. */
