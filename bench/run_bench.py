@@ -35,6 +35,10 @@ def run_measured(command):
     return result
 
 
+def ignore(message):
+    pass
+
+
 def kernel_timings(runs=5):
     import jupyter_client
     starts, trips = [], []
@@ -42,10 +46,10 @@ def kernel_timings(runs=5):
         t = time.monotonic()
         manager, client = jupyter_client.manager.start_new_kernel(kernel_name="java")
         starts.append(time.monotonic() - t)
-        client.execute_interactive("1 + 1", timeout=60)  # the first cell also runs the startup script
+        client.execute_interactive("1 + 1", timeout=60, output_hook=ignore)  # the first cell also runs the startup script
         for _ in range(5):
             t = time.monotonic()
-            client.execute_interactive("1 + 1", timeout=60)
+            client.execute_interactive("1 + 1", timeout=60, output_hook=ignore)
             trips.append(time.monotonic() - t)
         client.stop_channels()
         manager.shutdown_kernel(now=True)
