@@ -1,0 +1,51 @@
+package org.cnnbook.data;
+
+import org.cnnbook.speed.Nd4jSetup;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Loads MNIST (fetching it on first use) the way Keras' {@code mnist.load_data()} does. */
+public final class Mnist {
+    private Mnist() {
+    }
+
+    /** All of MNIST, or the fast-mode slice when DATASET_LIMIT is set. */
+    public static MnistData load() throws IOException {
+        Path directory = MnistFiles.ensure(MnistLocation.directory(), System.out);
+        return load(directory, FastMode.trainLimit(60_000), FastMode.testLimit(10_000));
+    }
+
+    /** The first {@code trainCount} training and {@code testCount} test examples from {@code directory}. */
+    public static MnistData load(Path directory, int trainCount, int testCount) throws IOException {
+        Nd4jSetup.ensure();
+        return new MnistData(
+                images(directory.resolve(MnistFiles.TRAIN_IMAGES), trainCount),
+                labels(directory.resolve(MnistFiles.TRAIN_LABELS), trainCount),
+                images(directory.resolve(MnistFiles.TEST_IMAGES), testCount),
+                labels(directory.resolve(MnistFiles.TEST_LABELS), testCount));
+    }
+
+    /** Pixels 0..255 as a FLOAT array [n, rows, cols] (unscaled, like Keras' uint8 arrays). */
+    static INDArray images(Path file, int count) throws IOException {
+        IdxFile idx = IdxFile.read(file, 3);
+        int n = Math.min(count, idx.dimensions()[0]);
+        int rows = idx.dimensions()[1];
+        int cols = idx.dimensions()[2];
+        float[] pixels = new float[n * rows * cols];
+        for (int i = 0; i < pixels.length; i++) pixels[i] = idx.unsigned(i);
+        return Nd4j.create(pixels, new long[]{n, rows, cols}, DataType.FLOAT);
+    }
+
+    /** Class indices 0..9 as an INT array [n]. */
+    static INDArray labels(Path file, int count) throws IOException {
+        IdxFile idx = IdxFile.read(file, 1);
+        int n = Math.min(count, idx.dimensions()[0]);
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) labels[i] = idx.unsigned(i);
+        return Nd4j.createFromArray(labels);
+    }
+}
