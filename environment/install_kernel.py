@@ -31,11 +31,11 @@ def parse_args(argv):
     where.add_argument("--prefix", help="install under this prefix")
     parser.add_argument("--replace", action="store_true", help="accepted for IJava compatibility; always replaces")
     parser.add_argument("--classpath", action="append", default=[], help="IJAVA_CLASSPATH entries")
-    parser.add_argument("--comp-opts", action="append", default=[], help="IJAVA_COMPILER_OPTS")
+    parser.add_argument("--comp-opts", action="append", default=[], help="IJAVA_COMPILER_OPTS (write --comp-opts=-Xlint: a value starting with - needs =)")
     parser.add_argument("--startup-scripts-path", action="append", default=[], help="IJAVA_STARTUP_SCRIPTS_PATH")
     parser.add_argument("--startup-script", help="IJAVA_STARTUP_SCRIPT")
     parser.add_argument("--timeout", help="IJAVA_TIMEOUT, e.g. '30 SECONDS'; NO_TIMEOUT means none")
-    parser.add_argument("--jvm-opts", help="IJAVA_JVM_OPTS baked into the kernelspec (else set it in the environment)")
+    parser.add_argument("--jvm-opts", help="IJAVA_JVM_OPTS baked into the kernelspec, e.g. --jvm-opts=-Xmx8g (else set it in the environment)")
     return parser.parse_args(argv)
 
 
