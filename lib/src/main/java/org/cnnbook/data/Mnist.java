@@ -29,6 +29,19 @@ public final class Mnist {
                 labels(directory.resolve(MnistFiles.TEST_LABELS), testCount));
     }
 
+    /**
+     * DL4J's own {@code MnistDataSetIterator} (flat rows of 784 pixels scaled to [0, 1], one-hot labels), reading
+     * the same verified files, so it works offline instead of downloading its own copy.
+     */
+    public static org.deeplearning4j.datasets.iterator.impl.MnistDataSetIterator dl4jIterator(int batchSize, boolean train, long seed)
+            throws IOException {
+        Path directory = MnistFiles.ensure(MnistLocation.directory(), System.out);
+        Nd4jSetup.ensure();
+        int examples = train ? FastMode.trainLimit(60_000) : FastMode.testLimit(10_000);
+        return new org.deeplearning4j.datasets.iterator.impl.MnistDataSetIterator(
+                batchSize, examples, false, train, train, seed, directory.toFile());
+    }
+
     /** Pixels 0..255 as a FLOAT array [n, rows, cols] (unscaled, like Keras' uint8 arrays). */
     static INDArray images(Path file, int count) throws IOException {
         IdxFile idx = IdxFile.read(file, 3);

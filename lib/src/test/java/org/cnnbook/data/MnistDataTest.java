@@ -36,6 +36,16 @@ class MnistDataTest {
     }
 
     @Test
+    void dl4jsOwnIteratorReadsTheSameFilesOffline() throws Exception {
+        var iterator = Mnist.dl4jIterator(16, false, 1);
+        var batch = iterator.next();
+        assertArrayEquals(new long[]{16, 784}, batch.getFeatures().shape());
+        assertArrayEquals(new long[]{16, 10}, batch.getLabels().shape());
+        assertEquals(7, batch.getLabels().getRow(0).argMax().getInt(0)); // the first test digit, unshuffled
+        assertEquals(1.0, batch.getFeatures().maxNumber().doubleValue(), 1e-6);
+    }
+
+    @Test
     void wrongOrDamagedIdxFilesAreExplained(@TempDir Path tmp) throws Exception {
         Path dir = TestData.directory();
         IOException wrongRank = assertThrows(IOException.class, () -> IdxFile.read(dir.resolve(MnistFiles.TRAIN_LABELS), 3));
