@@ -48,12 +48,7 @@ public final class Models {
     }
 
     public static MultiLayerNetwork leNet() {
-        Nd4jSetup.ensure();
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(SEED)
-                .weightInit(WeightInit.XAVIER)
-                .updater(new Adam(1e-3))
-                .list()
+        MultiLayerConfiguration conf = layers()
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(20).activation(Activation.RELU).build())
                 .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(50).activation(Activation.RELU).build())
@@ -65,13 +60,18 @@ public final class Models {
         return build(conf);
     }
 
-    private static MultiLayerConfiguration cnn(Activation convActivation, boolean withInputType) {
+    /** What all three models share: the seed, Xavier initialisation and Adam with learning rate 0.001. */
+    private static NeuralNetConfiguration.ListBuilder layers() {
         Nd4jSetup.ensure();
-        var list = new NeuralNetConfiguration.Builder()
+        return new NeuralNetConfiguration.Builder()
                 .seed(SEED)
                 .weightInit(WeightInit.XAVIER)
                 .updater(new Adam(1e-3))
-                .list()
+                .list();
+    }
+
+    private static MultiLayerConfiguration cnn(Activation convActivation, boolean withInputType) {
+        var list = layers()
                 .layer(new ConvolutionLayer.Builder(5, 5).nIn(1).nOut(32).activation(convActivation).build())
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(32).activation(convActivation).build())
                 .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
