@@ -70,16 +70,20 @@ public final class Models {
                 .list();
     }
 
+    /**
+     * Every layer's input size is written out (576 = 64 maps of 3x3 before the dense layer), as a beginner would,
+     * so that without {@code setInputType} the one thing missing is the flatten.
+     */
     private static MultiLayerConfiguration cnn(Activation convActivation, boolean withInputType) {
         var list = layers()
                 .layer(new ConvolutionLayer.Builder(5, 5).nIn(1).nOut(32).activation(convActivation).build())
-                .layer(new ConvolutionLayer.Builder(5, 5).nOut(32).activation(convActivation).build())
+                .layer(new ConvolutionLayer.Builder(5, 5).nIn(32).nOut(32).activation(convActivation).build())
                 .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(convActivation).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(convActivation).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nIn(32).nOut(64).activation(convActivation).build())
+                .layer(new ConvolutionLayer.Builder(3, 3).nIn(64).nOut(64).activation(convActivation).build())
                 .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new DenseLayer.Builder().nOut(256).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build());
+                .layer(new DenseLayer.Builder().nIn(576).nOut(256).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(256).nOut(10).activation(Activation.SOFTMAX).build());
         if (withInputType) list.setInputType(MNIST_INPUT);
         return list.build();
     }
