@@ -45,9 +45,6 @@ public class CodeEvaluator {
                 .build();
         this.control = provider.control();
         this.startupScripts = List.copyOf(startupScripts);
-        // The compiler must see the kernel's own classes (runtime.Display & co) for the init script.
-        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator))
-            if (!entry.isBlank()) shell.addToClasspath(entry);
     }
 
     private static OutputStream forwardTo(Supplier<PrintStream> target) {
