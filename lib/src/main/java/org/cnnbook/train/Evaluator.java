@@ -18,11 +18,24 @@ public final class Evaluator {
         if (!trained)
             System.out.println("Warning: this model was never trained (fit was never called), so its answers are "
                     + "random: expect about 10 % accuracy. Train it first.");
-        INDArray indices = labels.rank() == 2 ? OneHot.decode(labels) : labels;
+        int[] truth = (labels.rank() == 2 ? OneHot.decode(labels) : labels).toIntVector();
+        float[] confidence = new float[truth.length];
+        int[] predicted = predict(model, images, confidence);
+        return new EvaluationReport(truth, predicted, confidence, (int) model.layerSize(model.getnLayers() - 1), trained);
+    }
+
+    /** Fraction of images whose most probable class is the label. */
+    public static double accuracy(MultiLayerNetwork model, INDArray images, INDArray classIndices) {
+        int[] truth = classIndices.toIntVector();
+        int[] predicted = predict(model, images, new float[truth.length]);
+        long correct = java.util.stream.IntStream.range(0, truth.length).filter(i -> truth[i] == predicted[i]).count();
+        return truth.length == 0 ? Double.NaN : (double) correct / truth.length;
+    }
+
+    /** The most probable class of every image, in chunks; its probability goes into {@code confidence}. */
+    private static int[] predict(MultiLayerNetwork model, INDArray images, float[] confidence) {
         int n = (int) images.size(0);
-        int[] truth = indices.toIntVector();
         int[] predicted = new int[n];
-        float[] confidence = new float[n];
         for (int start = 0; start < n; start += CHUNK) {
             int end = Math.min(n, start + CHUNK);
             INDArray probabilities = model.output(images.get(NDArrayIndex.interval(start, end)), false);
@@ -32,19 +45,6 @@ public final class Evaluator {
                 confidence[start + i] = probabilities.getFloat(i, best[i]);
             }
         }
-        return new EvaluationReport(truth, predicted, confidence, (int) model.layerSize(model.getnLayers() - 1), trained);
-    }
-
-    /** Fraction of images whose most probable class is the label. */
-    public static double accuracy(MultiLayerNetwork model, INDArray images, INDArray classIndices) {
-        long n = images.size(0);
-        long correct = 0;
-        for (long start = 0; start < n; start += CHUNK) {
-            long end = Math.min(n, start + CHUNK);
-            INDArray predicted = model.output(images.get(NDArrayIndex.interval(start, end)), false).argMax(1);
-            INDArray truth = classIndices.get(NDArrayIndex.interval(start, end)).castTo(predicted.dataType());
-            correct += predicted.eq(truth).castTo(org.nd4j.linalg.api.buffer.DataType.INT).sumNumber().longValue();
-        }
-        return n == 0 ? Double.NaN : (double) correct / n;
+        return predicted;
     }
 }
