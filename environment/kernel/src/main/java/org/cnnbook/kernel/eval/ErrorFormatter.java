@@ -23,25 +23,22 @@ public class ErrorFormatter {
     private static final String RED_BACKGROUND = "\u001B[41m";
     private static final String RULE = "---------------------------------------------------------------------------";
 
-    private final StringStyler styler = new StringStyler.Builder()
-            .addPrimaryStyle(BOLD)
-            .addSecondaryStyle(BOLD + RED)
-            .addHighlightStyle(BOLD)
-            .addHighlightStyle(RED_BACKGROUND)
-            .build();
-    private final StringStyler sourceStyler = new StringStyler.Builder()
-            .addPrimaryStyle(BOLD)
-            .addSecondaryStyle(BOLD + RED)
-            .addHighlightStyle(BOLD)
-            .addHighlightStyle(RED_BACKGROUND)
-            .withLinePrefix(styler.primary("|   "))
-            .build();
+    private final StringStyler styler = styles().build();
+    private final StringStyler sourceStyler = styles().withLinePrefix(styler.primary("|   ")).build();
     private final JShell shell;
     private final Function<Snippet, List<String>> unresolvedDependencies;
 
     public ErrorFormatter(JShell shell, Function<Snippet, List<String>> unresolvedDependencies) {
         this.shell = shell;
         this.unresolvedDependencies = unresolvedDependencies;
+    }
+
+    private static StringStyler.Builder styles() {
+        return new StringStyler.Builder()
+                .addPrimaryStyle(BOLD)
+                .addSecondaryStyle(BOLD + RED)
+                .addHighlightStyle(BOLD)
+                .addHighlightStyle(RED_BACKGROUND);
     }
 
     public List<String> format(Exception e) {
