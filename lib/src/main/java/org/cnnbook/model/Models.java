@@ -1,11 +1,15 @@
 package org.cnnbook.model;
 
 import org.cnnbook.speed.Nd4jSetup;
+import org.cnnbook.speed.layers.FastConvolution;
+import org.cnnbook.speed.layers.FastMaxPooling;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -49,13 +53,13 @@ public final class Models {
 
     public static MultiLayerNetwork leNet() {
         MultiLayerConfiguration conf = layers()
-                .layer(new ConvolutionLayer.Builder(5, 5).nOut(20).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(5, 5).nOut(50).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(conv(new ConvolutionLayer.Builder(5, 5).nOut(20).activation(Activation.RELU)))
+                .layer(maxPool())
+                .layer(conv(new ConvolutionLayer.Builder(5, 5).nOut(50).activation(Activation.RELU)))
+                .layer(maxPool())
                 .layer(new DenseLayer.Builder().nOut(500).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
-                .setInputType(MNIST_INPUT)
+                .setInputType(inputType())
                 .build();
         return build(conf);
     }
@@ -76,16 +80,34 @@ public final class Models {
      */
     private static MultiLayerConfiguration cnn(Activation convActivation, boolean withInputType) {
         var list = layers()
-                .layer(new ConvolutionLayer.Builder(5, 5).nIn(1).nOut(32).activation(convActivation).build())
-                .layer(new ConvolutionLayer.Builder(5, 5).nIn(32).nOut(32).activation(convActivation).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nIn(32).nOut(64).activation(convActivation).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nIn(64).nOut(64).activation(convActivation).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build())
+                .layer(conv(new ConvolutionLayer.Builder(5, 5).nIn(1).nOut(32).activation(convActivation)))
+                .layer(conv(new ConvolutionLayer.Builder(5, 5).nIn(32).nOut(32).activation(convActivation)))
+                .layer(maxPool())
+                .layer(conv(new ConvolutionLayer.Builder(3, 3).nIn(32).nOut(64).activation(convActivation)))
+                .layer(conv(new ConvolutionLayer.Builder(3, 3).nIn(64).nOut(64).activation(convActivation)))
+                .layer(maxPool())
                 .layer(new DenseLayer.Builder().nIn(576).nOut(256).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(256).nOut(10).activation(Activation.SOFTMAX).build());
-        if (withInputType) list.setInputType(MNIST_INPUT);
+        if (withInputType) list.setInputType(inputType());
         return list.build();
+    }
+
+    /**
+     * With lib's fast layers (see {@link Nd4jSetup#fastLayersActive()}) the images travel through the network
+     * channels-last, [batch, 28, 28, 1]; for one channel that is the same memory as NCHW [batch, 1, 28, 28], which
+     * the first layer accepts as well.
+     */
+    private static InputType inputType() {
+        return Nd4jSetup.fastLayersActive() ? InputType.convolutional(28, 28, 1, CNN2DFormat.NHWC) : MNIST_INPUT;
+    }
+
+    private static Layer conv(ConvolutionLayer.Builder builder) {
+        return Nd4jSetup.fastLayersActive() ? new FastConvolution(builder) : builder.build();
+    }
+
+    private static Layer maxPool() {
+        var builder = new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2);
+        return Nd4jSetup.fastLayersActive() ? new FastMaxPooling(builder) : builder.build();
     }
 
     private static MultiLayerNetwork build(MultiLayerConfiguration conf) {

@@ -175,7 +175,10 @@ public final class Charts {
 
     /** What the first convolution layer sees in one image: one grey map per filter (dark = strong response). */
     public static BufferedImage featureMaps(MultiLayerNetwork model, INDArray oneImageNchw) {
-        INDArray maps = model.feedForwardToLayer(0, oneImageNchw, false).get(1); // [1, filters, h, w]
+        INDArray maps = model.feedForwardToLayer(0, oneImageNchw, false).get(1);
+        if (model.getLayer(0).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer conv
+                && conv.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC)
+            maps = maps.permute(0, 3, 1, 2); // to [1, filters, h, w]
         int filters = (int) maps.size(1);
         INDArray perFilter = maps.reshape('c', filters, maps.size(2) * maps.size(3)).dup();
         List<String> captions = IntStream.range(0, filters).mapToObj(i -> "filter " + i).toList();

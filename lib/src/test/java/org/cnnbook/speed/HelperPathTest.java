@@ -8,6 +8,7 @@ import org.cnnbook.prep.Shapes;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -17,11 +18,17 @@ import java.lang.reflect.Field;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The fast path is really taken, and it computes the same gradients as DL4J's plain path. */
+/** DL4J's own layers take the oneDNN helper path, and it computes the same gradients as DL4J's plain path. */
 class HelperPathTest {
+    @BeforeEach
+    void dl4jLayers() {
+        Nd4jSetup.useFastLayers(false);
+    }
+
     @AfterEach
     void restore() {
         Nd4jSetup.useLayerHelpers(true);
+        Nd4jSetup.useFastLayers(true);
     }
 
     private static Object helperOf(MultiLayerNetwork model, int layer) throws Exception {
