@@ -3,8 +3,13 @@
 
 conv5x5x32 relu, conv5x5x32 relu, maxpool 2, conv3x3x64 relu, conv3x3x64 relu, maxpool 2, dense 256 relu,
 dense 10 (softmax inside the cross-entropy loss); Xavier-normal weights, zero biases; Adam 1e-3; batch 32;
-NCHW float32 pixels / 255; shuffled each epoch; 2 threads. Prints one JSON line.
+NCHW float32 pixels / 255; shuffled each epoch; 2 threads. Prints one JSON line per epoch.
+
+    torch_epoch.py EPOCHS [--paced]
+
+--paced: before each epoch print READY and wait for a line on standard input (see bench/run_bench.py).
 """
+import resource
 import json
 import os
 import struct
@@ -37,7 +42,16 @@ def model():
     return net
 
 
-def main(epochs):
+def accuracy(net, x_test, y_test):
+    net.eval()
+    with torch.no_grad():
+        correct = sum((net(x_test[i:i + 1000]).argmax(1) == y_test[i:i + 1000]).sum().item()
+                      for i in range(0, len(x_test), 1000))
+    net.train()
+    return correct / len(x_test)
+
+
+def main(epochs, paced):
     torch.manual_seed(123)
     torch.set_num_threads(int(os.environ.get("BENCH_THREADS", "2")))
     x = torch.from_numpy(idx("train-images-idx3-ubyte").astype(np.float32) / 255).unsqueeze(1)
@@ -47,8 +61,11 @@ def main(epochs):
     net = model()
     optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
     loss_fn = nn.CrossEntropyLoss()
-    seconds = []
-    for _ in range(epochs):
+    for epoch in range(1, epochs + 1):
+        if paced:
+            print("READY", flush=True)
+            if not sys.stdin.readline():
+                return
         order = torch.randperm(len(x))
         net.train()
         start = time.perf_counter()
@@ -58,14 +75,12 @@ def main(epochs):
             loss = loss_fn(net(x[batch]), y[batch])
             loss.backward()
             optimizer.step()
-        seconds.append(time.perf_counter() - start)
-    net.eval()
-    with torch.no_grad():
-        correct = sum((net(x_test[i:i + 1000]).argmax(1) == y_test[i:i + 1000]).sum().item() for i in range(0, len(x_test), 1000))
-    print(json.dumps({"framework": f"PyTorch {torch.__version__}", "path": f"{torch.get_num_threads()} threads",
-                      "epoch_seconds": [round(s, 2) for s in seconds], "test_accuracy": correct / len(x_test),
-                      "images": len(x)}))
+        seconds = time.perf_counter() - start
+        print(json.dumps({"framework": f"PyTorch {torch.__version__}", "path": f"{torch.get_num_threads()} threads",
+                          "epoch": epoch, "seconds": round(seconds, 3), "test_accuracy": accuracy(net, x_test, y_test),
+                          "images": len(x), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}),
+              flush=True)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1, "--paced" in sys.argv[2:])

@@ -2,6 +2,8 @@ package org.cnnbook.model;
 
 import org.cnnbook.speed.Nd4jSetup;
 import org.cnnbook.speed.layers.FastConvolution;
+import org.cnnbook.speed.layers.FastDense;
+import org.cnnbook.speed.layers.FastOutput;
 import org.cnnbook.speed.layers.FastMaxPooling;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -57,8 +59,8 @@ public final class Models {
                 .layer(maxPool())
                 .layer(conv(new ConvolutionLayer.Builder(5, 5).nOut(50).activation(Activation.RELU)))
                 .layer(maxPool())
-                .layer(new DenseLayer.Builder().nOut(500).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
+                .layer(dense(new DenseLayer.Builder().nOut(500).activation(Activation.RELU).build()))
+                .layer(output(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX)))
                 .setInputType(inputType())
                 .build();
         return build(conf);
@@ -86,8 +88,8 @@ public final class Models {
                 .layer(conv(new ConvolutionLayer.Builder(3, 3).nIn(32).nOut(64).activation(convActivation)))
                 .layer(conv(new ConvolutionLayer.Builder(3, 3).nIn(64).nOut(64).activation(convActivation)))
                 .layer(maxPool())
-                .layer(new DenseLayer.Builder().nIn(576).nOut(256).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(256).nOut(10).activation(Activation.SOFTMAX).build());
+                .layer(dense(new DenseLayer.Builder().nIn(576).nOut(256).activation(Activation.RELU).build()))
+                .layer(output(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(256).nOut(10).activation(Activation.SOFTMAX)));
         if (withInputType) list.setInputType(inputType());
         return list.build();
     }
@@ -108,6 +110,14 @@ public final class Models {
     private static Layer maxPool() {
         var builder = new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2);
         return Nd4jSetup.fastLayersActive() ? new FastMaxPooling(builder) : builder.build();
+    }
+
+    private static Layer dense(DenseLayer layer) {
+        return Nd4jSetup.fastLayersActive() ? FastDense.of(layer) : layer;
+    }
+
+    private static Layer output(OutputLayer.Builder builder) {
+        return Nd4jSetup.fastLayersActive() ? new FastOutput(builder) : builder.build();
     }
 
     private static MultiLayerNetwork build(MultiLayerConfiguration conf) {

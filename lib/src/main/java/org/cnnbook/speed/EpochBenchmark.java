@@ -1,5 +1,13 @@
 package org.cnnbook.speed;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
 import org.cnnbook.data.Mnist;
 import org.cnnbook.data.MnistData;
 import org.cnnbook.data.MnistFiles;
@@ -16,7 +24,11 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * {@code make bench}'s DL4J side: trains the corrected CNN (batch 32, Adam 1e-3) on all of MNIST through lib and
- * prints one JSON line with the time of each epoch and the test accuracy. Arguments: epochs (default 1).
+ * prints one JSON line per epoch with its time and the test accuracy after it.
+ * <p>
+ * Arguments: epochs (default 1), then {@code --paced}: before each epoch print {@code READY} and wait for a line
+ * on standard input, so that the bench can alternate epochs with the reference framework's and both see the same
+ * machine load.
  */
 public final class EpochBenchmark {
     private EpochBenchmark() {
@@ -24,19 +36,40 @@ public final class EpochBenchmark {
 
     public static void main(String[] args) throws Exception {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
+        boolean paced = args.length > 1 && args[1].equals("--paced");
         MnistData data = Mnist.load(MnistFiles.ensure(MnistLocation.directory(), System.err), 60_000, 10_000);
         var x = Shapes.toNchw(Pixels.normalize(data.trainImages()));
         var y = OneHot.encode(data.trainLabels(), 10);
         var xTest = Shapes.toNchw(Pixels.normalize(data.testImages()));
         MultiLayerNetwork model = Models.corrected();
-        System.err.println(Nd4jSetup.describe());
-        History history = Trainer.fit(model, x, y, xTest, data.testLabels(), TrainingOptions.defaults()
-                .epochs(epochs).batchSize(32).trainAccuracySamples(1000).reportEvery(500).progress(new ConsoleProgress()));
-        StringBuilder seconds = new StringBuilder();
-        for (History.EpochResult e : history.epochs())
-            seconds.append(seconds.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.2f", e.seconds()));
-        System.out.printf(java.util.Locale.ROOT,
-                "{\"framework\": \"DL4J %s through lib\", \"path\": \"%s\", \"epoch_seconds\": [%s], \"test_accuracy\": %.4f, \"images\": %d}%n",
-                "1.0.0-M2.1", Nd4jSetup.describe().replace("\"", "'"), seconds, history.finalTestAccuracy(), x.size(0));
+        String path = Nd4jSetup.describe();
+        System.err.println(path);
+        BufferedReader control = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            if (paced) {
+                System.out.println("READY");
+                System.out.flush();
+                if (control.readLine() == null) return;
+            }
+            History history = Trainer.fit(model, x, y, xTest, data.testLabels(), TrainingOptions.defaults()
+                    .epochs(1).seed(42 + epoch).batchSize(32).trainAccuracySamples(1000).reportEvery(500)
+                    .progress(new ConsoleProgress()));
+            System.out.printf(Locale.ROOT, "{\"framework\": \"DL4J 1.0.0-M2.1 through lib\", \"path\": \"%s\", "
+                            + "\"epoch\": %d, \"seconds\": %.3f, \"test_accuracy\": %.4f, \"images\": %d, \"peak_rss_mb\": %d}%n",
+                    path.replace("\"", "'"), epoch, history.epochs().get(0).seconds(), history.finalTestAccuracy(),
+                    x.size(0), peakRssMegabytes());
+            System.out.flush();
+        }
+    }
+
+    /** VmHWM of this process (Linux), or -1 where /proc is not available. */
+    static long peakRssMegabytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status")))
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the bench prints n/a
+        }
+        return -1;
     }
 }

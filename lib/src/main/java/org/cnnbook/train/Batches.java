@@ -3,46 +3,47 @@ package org.cnnbook.train;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Mini-batches cut once from whole arrays and reused every epoch (only their order is shuffled), so training
- * allocates nothing per batch.
+ * Mini-batches of whole arrays. With shuffling, every epoch deals the examples into new batches in a new random
+ * order, as PyTorch's DataLoader does with {@code shuffle=True}; each batch is gathered when it is asked for.
  */
 public final class Batches implements DataSetIterator {
-    private final List<DataSet> batches;
+    private final INDArray features;
+    private final INDArray labels;
+    private final long[] featureShape;
     private final int batchSize;
+    private final int examples;
     private final Random random;
     private final boolean shuffle;
-    private List<DataSet> order;
+    private final int[] order;
     private int cursor;
 
-    public Batches(org.nd4j.linalg.api.ndarray.INDArray features, org.nd4j.linalg.api.ndarray.INDArray labels,
-                   int batchSize, boolean shuffle, long seed) {
+    public Batches(INDArray features, INDArray labels, int batchSize, boolean shuffle, long seed) {
         if (features.size(0) != labels.size(0))
             throw new IllegalArgumentException("features have " + features.size(0) + " examples but labels have "
                     + labels.size(0) + ": they must describe the same images.");
+        this.examples = (int) features.size(0);
+        this.featureShape = features.shape();
+        this.features = features.reshape('c', examples, features.length() / examples);
+        this.labels = labels.reshape('c', examples, labels.length() / examples);
         this.batchSize = batchSize;
         this.shuffle = shuffle;
         this.random = new Random(seed);
-        this.batches = new ArrayList<>();
-        long n = features.size(0);
-        for (long start = 0; start < n; start += batchSize) {
-            long end = Math.min(n, start + batchSize);
-            batches.add(new DataSet(
-                    features.get(NDArrayIndex.interval(start, end)).dup(),
-                    labels.get(NDArrayIndex.interval(start, end)).dup()));
-        }
+        this.order = IntStream.range(0, examples).toArray();
         reset();
     }
 
     public int batchCount() {
-        return batches.size();
+        return (examples + batchSize - 1) / batchSize;
     }
 
     @Override
@@ -52,12 +53,12 @@ public final class Batches implements DataSetIterator {
 
     @Override
     public int inputColumns() {
-        return (int) batches.get(0).getFeatures().size(1);
+        return (int) features.size(1);
     }
 
     @Override
     public int totalOutcomes() {
-        return (int) batches.get(0).getLabels().size(1);
+        return (int) labels.size(1);
     }
 
     @Override
@@ -72,8 +73,14 @@ public final class Batches implements DataSetIterator {
 
     @Override
     public void reset() {
-        order = new ArrayList<>(batches);
-        if (shuffle) Collections.shuffle(order, random);
+        if (shuffle) {
+            for (int i = examples - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+        }
         cursor = 0;
     }
 
@@ -99,11 +106,16 @@ public final class Batches implements DataSetIterator {
 
     @Override
     public boolean hasNext() {
-        return cursor < order.size();
+        return cursor < examples;
     }
 
     @Override
     public DataSet next() {
-        return order.get(cursor++);
+        int size = Math.min(batchSize, examples - cursor);
+        int[] rows = Arrays.copyOfRange(order, cursor, cursor + size);
+        cursor += size;
+        long[] shape = featureShape.clone();
+        shape[0] = size;
+        return new DataSet(Nd4j.pullRows(features, 1, rows).reshape('c', shape), Nd4j.pullRows(labels, 1, rows));
     }
 }

@@ -48,6 +48,8 @@ class FastLayersTest {
         MultiLayerNetwork model = Models.corrected();
         assertInstanceOf(FastConvolutionLayer.class, model.getLayer(0));
         assertInstanceOf(FastMaxPoolingLayer.class, model.getLayer(2));
+        assertInstanceOf(FastDenseLayer.class, model.getLayer(6));
+        assertInstanceOf(FastOutputLayer.class, model.getLayer(7));
         assertTrue(Nd4jSetup.describe().contains("fast layers"), Nd4jSetup.describe());
     }
 

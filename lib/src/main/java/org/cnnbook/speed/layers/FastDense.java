@@ -1,0 +1,46 @@
+package org.cnnbook.speed.layers;
+
+import java.util.Collection;
+
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LayerValidation;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
+
+/** A DL4J {@link DenseLayer} configuration whose layer is {@link FastDenseLayer}. */
+public class FastDense extends DenseLayer {
+
+    /** For JSON deserialisation; use {@link #of}. */
+    public FastDense() {
+    }
+
+    /** The same configuration as {@code layer} (DL4J's builder for it is private: copied through DL4J's JSON). */
+    public static FastDense of(DenseLayer layer) {
+        return retype(layer, FastDense.class);
+    }
+
+    @Override
+    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
+                             INDArray paramsView, boolean initializeParams, DataType dataType) {
+        LayerValidation.assertNInNOutSet("FastDense", getLayerName(), index, getNIn(), getNOut());
+        return LayerWiring.wire(new FastDenseLayer(conf, dataType), this, conf, listeners, index, paramsView,
+                initializeParams);
+    }
+
+    static <T extends org.deeplearning4j.nn.conf.layers.Layer> T retype(org.deeplearning4j.nn.conf.layers.Layer layer,
+                                                                       Class<T> type) {
+        ObjectMapper json = NeuralNetConfiguration.mapper();
+        ObjectNode tree = json.valueToTree(layer);
+        tree.put("@class", type.getName());
+        try {
+            return json.treeToValue(tree, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot copy " + layer + " as " + type.getSimpleName(), e);
+        }
+    }
+}
