@@ -51,10 +51,10 @@ public class FastConvolutionLayer extends ConvolutionLayer {
         int outH = g.outHeight(x.size(1)), outW = g.outWidth(x.size(2));
         INDArray out = workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[]{batch, outH, outW, outChannels}, 'c');
-        if (firstLayer(weights)) {
+        if (firstLayer(weights) && !g.same()) {
             INDArray patches = patches(x, g, outH, outW, training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM, workspaces);
             INDArray out2d = out.reshape('c', batch * outH * outW, outChannels);
-            Nd4j.gemm(patches, weights.reshape('c', outChannels, patches.size(1)), out2d, false, true, 1.0, 0.0);
+            Nd4j.gemm(patches, weights.reshape('c', outChannels, patches.size(0)), out2d, true, true, 1.0, 0.0);
             if (bias != null) out2d.addiRowVector(bias);
             columns = training ? patches : null;
         } else {
@@ -84,8 +84,8 @@ public class FastConvolutionLayer extends ConvolutionLayer {
         INDArray biasGrad = hasBias() ? gradientViews.get(B) : null;
         INDArray inputGrad = null;
         if (columns != null) {
-            INDArray delta2d = delta.reshape('c', columns.size(0), outChannels);
-            Nd4j.gemm(delta2d, columns, weightGrad.reshape('c', outChannels, columns.size(1)), true, false, 1.0, 0.0);
+            INDArray delta2d = delta.reshape('c', columns.size(1), outChannels);
+            Nd4j.gemm(delta2d, columns, weightGrad.reshape('c', outChannels, columns.size(0)), true, true, 1.0, 0.0);
             if (biasGrad != null) biasGrad.assign(delta2d.sum(0).reshape(biasGrad.shape()));
         } else {
             INDArray x = channelsLast(input, weights.size(1));
@@ -116,7 +116,7 @@ public class FastConvolutionLayer extends ConvolutionLayer {
 
     /**
      * The first layer of a network with one input channel: no layer below needs its input gradient, and its
-     * patches form a [batch*outH*outW, kH*kW] matrix that serves both the forward and the weight gradient.
+     * patches form a [kH*kW, batch*outH*outW] matrix that serves both the forward and the weight gradient.
      */
     private boolean firstLayer(INDArray weights) {
         return index == 0 && weights.size(1) == 1;
@@ -124,7 +124,7 @@ public class FastConvolutionLayer extends ConvolutionLayer {
 
     private INDArray patches(INDArray x, Geometry g, int outH, int outW, ArrayType type, LayerWorkspaceMgr workspaces) {
         long batch = x.size(0);
-        INDArray cols = workspaces.createUninitialized(type, dataType, new long[]{batch * outH * outW, (long) g.kH() * g.kW()}, 'c');
+        INDArray cols = workspaces.createUninitialized(type, dataType, new long[]{(long) g.kH() * g.kW(), batch * outH * outW}, 'c');
         patchMaker.fill(x.reshape('c', batch, x.size(1), x.size(2)), g, outH, outW, cols);
         return cols;
     }

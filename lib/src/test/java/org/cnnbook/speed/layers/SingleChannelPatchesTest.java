@@ -1,0 +1,33 @@
+package org.cnnbook.speed.layers;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.convolution.Convolution;
+import org.nd4j.linalg.factory.Nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The Java im2col gives libnd4j's im2col, in its own row order, for kernel sizes, strides and padding. */
+class SingleChannelPatchesTest {
+
+    @ParameterizedTest
+    @CsvSource({"5, 1, 0, Truncate", "3, 2, 1, Truncate", "4, 1, 2, Truncate", "2, 3, 0, Truncate"})
+    void matchesLibnd4jIm2col(int kernel, int stride, int padding, ConvolutionMode mode) {
+        int batch = 3, size = 11;
+        INDArray images = Nd4j.rand(DataType.FLOAT, batch, 1, size, size);
+        Geometry g = Geometry.of(new int[]{kernel, kernel}, new int[]{stride, stride}, new int[]{padding, padding},
+                new int[]{1, 1}, mode);
+        int outH = g.outHeight(size), outW = g.outWidth(size);
+        INDArray expected = Convolution.im2col(images, kernel, kernel, stride, stride, padding, padding,
+                mode == ConvolutionMode.Same) // [batch, 1, kH, kW, outH, outW]
+                .reshape('c', batch, (long) kernel * kernel, (long) outH * outW).permute(1, 0, 2).dup('c')
+                .reshape('c', (long) kernel * kernel, (long) batch * outH * outW);
+
+        INDArray actual = Nd4j.create(DataType.FLOAT, (long) kernel * kernel, (long) batch * outH * outW);
+        new SingleChannelPatches().fill(images.reshape(batch, size, size), g, outH, outW, actual);
+        assertEquals(expected, actual);
+    }
+}
