@@ -53,6 +53,14 @@ class PacedTrainer:
               f"test accuracy {100 * result['test_accuracy']:.2f} %", flush=True)
         return result
 
+    def cpu_seconds(self):
+        """CPU time used so far (Linux), to check that a waiting trainer leaves the cores to the other one."""
+        try:
+            fields = open(f"/proc/{self.process.pid}/stat").read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return 0.0
+
     def finish(self):
         self.process.stdin.close()
         self.process.wait(timeout=120)
@@ -68,7 +76,12 @@ def race(epochs):
         for trainer in (dl4j, torch):  # both have loaded their data (or finished their last epoch's evaluation)
             trainer.wait_ready()
         for trainer in (dl4j, torch) if epoch % 2 else (torch, dl4j):
+            waiting = torch if trainer is dl4j else dl4j
+            before = waiting.cpu_seconds()
             trainer.run_epoch()
+            waiting.idle_cpu = getattr(waiting, "idle_cpu", 0.0) + waiting.cpu_seconds() - before
+    print(f"[bench] CPU used by the waiting trainer during the other's epochs: DL4J {dl4j.idle_cpu:.1f} s, "
+          f"PyTorch {torch.idle_cpu:.1f} s", flush=True)
     dl4j.finish()
     torch.finish()
     return dl4j.epochs, torch.epochs
