@@ -1,5 +1,8 @@
 package org.cnnbook.speed.layers;
 
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -24,10 +27,19 @@ final class DenseMath {
         return out;
     }
 
-    /** Weight and bias gradients of {@link #forward} for {@code delta}, the gradient of its output. */
-    static void parameterGradients(INDArray input, INDArray delta, INDArray weightGrad, INDArray biasGrad) {
+    /**
+     * Weight and bias gradients of {@link #forward} for {@code delta}, the gradient of its output, written into the
+     * layer's gradient views ({@code biasGrad} null without bias).
+     */
+    static Gradient parameterGradients(INDArray input, INDArray delta, INDArray weightGrad, INDArray biasGrad) {
         Nd4j.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false, 1.0, 0.0);
-        if (biasGrad != null) delta.sum(biasGrad, 0);
+        Gradient gradient = new DefaultGradient();
+        gradient.setGradientFor(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
+        if (biasGrad != null) {
+            delta.sum(biasGrad, 0);
+            gradient.setGradientFor(DefaultParamInitializer.BIAS_KEY, biasGrad);
+        }
+        return gradient;
     }
 
     /** {@code delta · Wᵀ}: the gradient for the layer below. */

@@ -134,9 +134,7 @@ public class FastConvolutionLayer extends ConvolutionLayer {
     }
 
     private Geometry geometry() {
-        var conf = layerConf();
-        return Geometry.of(conf.getKernelSize(), conf.getStride(), conf.getPadding(), conf.getDilation(),
-                conf.getConvolutionMode());
+        return Geometry.of(layerConf());
     }
 
     private static boolean isRelu(IActivation activation) {

@@ -44,8 +44,6 @@ public class FastMaxPoolingLayer extends SubsamplingLayer {
     }
 
     private Geometry geometry() {
-        var conf = layerConf();
-        return Geometry.of(conf.getKernelSize(), conf.getStride(), conf.getPadding(), conf.getDilation(),
-                conf.getConvolutionMode());
+        return Geometry.of(layerConf());
     }
 }

@@ -1,7 +1,6 @@
 package org.cnnbook.speed.layers;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.params.DefaultParamInitializer;
@@ -44,10 +43,7 @@ public class FastOutputLayer extends OutputLayer {
                 layerConf().getActivationFn(), maskArray);
         INDArray weightGrad = gradientViews.get(W);
         INDArray biasGrad = hasBias() ? gradientViews.get(B) : null;
-        DenseMath.parameterGradients(input, delta, weightGrad, biasGrad);
-        Gradient gradient = new DefaultGradient();
-        gradient.setGradientFor(W, weightGrad);
-        if (biasGrad != null) gradient.setGradientFor(B, biasGrad);
+        Gradient gradient = DenseMath.parameterGradients(input, delta, weightGrad, biasGrad);
         INDArray inputGrad = DenseMath.inputGradient(delta, getParamWithNoise(W, true, workspaces), workspaces);
         weightNoiseParams.clear();
         return new Pair<>(gradient, inputGrad);
