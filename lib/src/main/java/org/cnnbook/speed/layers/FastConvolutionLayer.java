@@ -11,10 +11,10 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -53,16 +53,19 @@ public class FastConvolutionLayer extends ConvolutionLayer {
                 new long[]{batch, outH, outW, outChannels}, 'c');
         if (firstLayer(weights) && !g.same()) {
             INDArray patches = patches(x, g, outH, outW, training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM, workspaces);
-            INDArray out2d = out.reshape('c', batch * outH * outW, outChannels);
-            Nd4j.gemm(patches, weights.reshape('c', outChannels, patches.size(0)), out2d, true, true, 1.0, 0.0);
-            if (bias != null) out2d.addiRowVector(bias);
+            long kernel = patches.size(0) - 1;
+            // [W | b] against the patches' row of ones: the bias comes with the product
+            INDArray weightsAndBias = workspaces.create(ArrayType.FF_WORKING_MEM, dataType, new long[]{outChannels, kernel + 1}, 'c');
+            weightsAndBias.get(NDArrayIndex.all(), NDArrayIndex.interval(0, kernel)).assign(weights.reshape('c', outChannels, kernel));
+            if (bias != null) weightsAndBias.get(NDArrayIndex.all(), NDArrayIndex.point(kernel)).assign(bias);
+            Nd4j.gemm(patches, weightsAndBias, out.reshape('c', batch * outH * outW, outChannels), true, true, 1.0, 0.0);
             columns = training ? patches : null;
         } else {
             NativeOps.conv2d(x, weights, bias, g, out);
         }
         IActivation activation = layerConf().getActivationFn();
         preActivation = null;
-        if (isRelu(activation)) {
+        if (NativeOps.isRelu(activation)) {
             Transforms.relu(out, false);
         } else if (!(activation instanceof ActivationIdentity)) {
             if (training) preActivation = out.dup();
@@ -85,12 +88,16 @@ public class FastConvolutionLayer extends ConvolutionLayer {
         INDArray inputGrad = null;
         if (columns != null) {
             INDArray delta2d = delta.reshape('c', columns.size(1), outChannels);
-            // patches · delta without transposes: BLAS runs this long, thin product about 3x faster than deltaᵀ · patchesᵀ
+            long kernel = columns.size(0) - 1;
+            // patches · delta without transposes (BLAS runs this long, thin product about 3x faster than
+            // deltaᵀ · patchesᵀ); its last row, from the row of ones, is the bias gradient
             INDArray transposedGrad = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
-                    new long[]{columns.size(0), outChannels}, 'c');
+                    new long[]{kernel + 1, outChannels}, 'c');
             Nd4j.gemm(columns, delta2d, transposedGrad, false, false, 1.0, 0.0);
-            weightGrad.reshape('c', outChannels, columns.size(0)).assign(transposedGrad.transpose());
-            if (biasGrad != null) biasGrad.assign(delta2d.sum(0).reshape(biasGrad.shape()));
+            weightGrad.reshape('c', outChannels, kernel)
+                    .assign(transposedGrad.get(NDArrayIndex.interval(0, kernel), NDArrayIndex.all()).transpose());
+            if (biasGrad != null)
+                biasGrad.assign(transposedGrad.get(NDArrayIndex.point(kernel), NDArrayIndex.all()).reshape(biasGrad.shape()));
         } else {
             INDArray x = channelsLast(input, weights.size(1));
             inputGrad = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
@@ -110,7 +117,7 @@ public class FastConvolutionLayer extends ConvolutionLayer {
     private INDArray delta(INDArray epsilon, LayerWorkspaceMgr workspaces) {
         IActivation activation = layerConf().getActivationFn();
         if (activation instanceof ActivationIdentity) return epsilon;
-        if (isRelu(activation)) {
+        if (NativeOps.isRelu(activation)) {
             INDArray delta = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, output.shape(), 'c');
             NativeOps.reluBackprop(output, epsilon, delta);
             return delta;
@@ -120,7 +127,8 @@ public class FastConvolutionLayer extends ConvolutionLayer {
 
     /**
      * The first layer of a network with one input channel: no layer below needs its input gradient, and its
-     * patches form a [kH*kW, batch*outH*outW] matrix that serves both the forward and the weight gradient.
+     * patches (plus a row of ones for the bias) form a [kH*kW + 1, batch*outH*outW] matrix that serves both the
+     * forward pass and the parameter gradients.
      */
     private boolean firstLayer(INDArray weights) {
         return index == 0 && weights.size(1) == 1;
@@ -128,17 +136,13 @@ public class FastConvolutionLayer extends ConvolutionLayer {
 
     private INDArray patches(INDArray x, Geometry g, int outH, int outW, ArrayType type, LayerWorkspaceMgr workspaces) {
         long batch = x.size(0);
-        INDArray cols = workspaces.createUninitialized(type, dataType, new long[]{(long) g.kH() * g.kW(), batch * outH * outW}, 'c');
-        patchMaker.fill(x.reshape('c', batch, x.size(1), x.size(2)), g, outH, outW, cols);
+        INDArray cols = workspaces.createUninitialized(type, dataType, new long[]{(long) g.kH() * g.kW() + 1, batch * outH * outW}, 'c');
+        patchMaker.fill(x.reshape('c', batch, x.size(1), x.size(2)), g, outH, outW, true, cols);
         return cols;
     }
 
     private Geometry geometry() {
         return Geometry.of(layerConf());
-    }
-
-    private static boolean isRelu(IActivation activation) {
-        return activation instanceof ActivationReLU && activation.equals(new ActivationReLU());
     }
 
     /** The input as NHWC; NCHW input (as a user may pass to the first layer) is converted. */

@@ -9,11 +9,18 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** DL4J's dense layer with its matrix products through BLAS directly (see {@link DenseMath}). */
+/**
+ * DL4J's dense layer with its matrix products through BLAS directly (see {@link DenseMath}); with ReLU, the backward
+ * pass reads the layer's output instead of recomputing the product.
+ */
 public class FastDenseLayer extends DenseLayer {
     private static final String W = DefaultParamInitializer.WEIGHT_KEY;
     private static final String B = DefaultParamInitializer.BIAS_KEY;
+
+    /** This training step's ReLU output, kept from the forward pass for the backward pass. */
+    private INDArray output;
 
     public FastDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -36,10 +43,27 @@ public class FastDenseLayer extends DenseLayer {
     }
 
     @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaces) {
+        output = null;
+        if (!plain() || !NativeOps.isRelu(layerConf().getActivationFn())) return super.activate(training, workspaces);
+        INDArray out = preOutputWithPreNorm(training, false, workspaces).getFirst();
+        Transforms.relu(out, false);
+        if (training) output = out;
+        return out;
+    }
+
+    @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaces) {
         if (!plain()) return super.backpropGradient(epsilon, workspaces);
-        INDArray z = preOutputWithPreNorm(true, true, workspaces).getFirst();
-        INDArray delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+        INDArray delta;
+        if (output != null) {
+            delta = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, output.shape(), 'c');
+            NativeOps.reluBackprop(output, epsilon, delta);
+            output = null;
+        } else {
+            INDArray z = preOutputWithPreNorm(true, true, workspaces).getFirst();
+            delta = layerConf().getActivationFn().backprop(z, epsilon).getFirst();
+        }
         INDArray weightGrad = gradientViews.get(W);
         INDArray biasGrad = hasBias() ? gradientViews.get(B) : null;
         Gradient gradient = DenseMath.parameterGradients(input, delta, weightGrad, biasGrad);

@@ -1,5 +1,7 @@
 package org.cnnbook.speed.layers;
 
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
@@ -42,6 +44,11 @@ final class NativeOps {
     static void maxPoolBackprop(INDArray input, INDArray outputGrad, Geometry g, INDArray inputGrad) {
         Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp").addInputs(input, outputGrad).addOutputs(inputGrad)
                 .addIntegerArguments(g.opArgs(0, NHWC)).build());
+    }
+
+    /** Plain ReLU (no threshold, cap or slope): its backward pass can use {@link #reluBackprop}. */
+    static boolean isRelu(IActivation activation) {
+        return activation instanceof ActivationReLU && activation.equals(new ActivationReLU());
     }
 
     /**

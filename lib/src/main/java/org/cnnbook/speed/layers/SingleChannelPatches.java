@@ -18,16 +18,18 @@ final class SingleChannelPatches {
 
     /**
      * Fills {@code patches} ([kH*kW, batch*outH*outW], c order) from {@code images} ([batch, height, width]), with
-     * the explicit padding of {@code g} (not for {@link Geometry#same()}).
+     * the explicit padding of {@code g} (not for {@link Geometry#same()}). With {@code onesRow}, patches has one
+     * more row, all ones: a product with it adds a bias, or sums a gradient into the bias gradient, for free.
      */
-    void fill(INDArray images, Geometry g, int outH, int outW, INDArray patches) {
+    void fill(INDArray images, Geometry g, int outH, int outW, boolean onesRow, INDArray patches) {
         INDArray in = Shape.hasDefaultStridesForShape(images) ? images : images.dup('c');
         int batch = (int) in.size(0), height = (int) in.size(1), width = (int) in.size(2);
         int kH = g.kH(), kW = g.kW(), sH = g.sH(), sW = g.sW();
         int padTop = g.pH(), padLeft = g.pW();
         pixels = read(in, batch * height * width, pixels);
-        int positions = batch * outH * outW, total = kH * kW * positions;
+        int positions = batch * outH * outW, total = (kH * kW + (onesRow ? 1 : 0)) * positions;
         if (rows.length < total) rows = new float[total];
+        if (onesRow) Arrays.fill(rows, total - positions, total, 1f);
         int r = 0;
         for (int ky = 0; ky < kH; ky++) {
             for (int kx = 0; kx < kW; kx++) {

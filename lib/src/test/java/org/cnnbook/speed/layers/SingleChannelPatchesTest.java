@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,7 +28,13 @@ class SingleChannelPatchesTest {
                 .reshape('c', (long) kernel * kernel, (long) batch * outH * outW);
 
         INDArray actual = Nd4j.create(DataType.FLOAT, (long) kernel * kernel, (long) batch * outH * outW);
-        new SingleChannelPatches().fill(images.reshape(batch, size, size), g, outH, outW, actual);
+        new SingleChannelPatches().fill(images.reshape(batch, size, size), g, outH, outW, false, actual);
         assertEquals(expected, actual);
+
+        INDArray withOnes = Nd4j.create(DataType.FLOAT, (long) kernel * kernel + 1, (long) batch * outH * outW);
+        new SingleChannelPatches().fill(images.reshape(batch, size, size), g, outH, outW, true, withOnes);
+        assertEquals(expected, withOnes.get(NDArrayIndex.interval(0, kernel * kernel), NDArrayIndex.all()));
+        assertEquals(Nd4j.ones(DataType.FLOAT, (long) batch * outH * outW),
+                withOnes.get(NDArrayIndex.point(kernel * kernel), NDArrayIndex.all()));
     }
 }
