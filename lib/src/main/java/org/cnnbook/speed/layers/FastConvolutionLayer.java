@@ -157,8 +157,9 @@ public class FastConvolutionLayer extends ConvolutionLayer {
                 + ", height, width]), but got shape " + java.util.Arrays.toString(in.shape()) + ". " + layerId());
     }
 
+    /** The input gradient in the layout the input came in (the inverse of {@link #channelsLast}). */
     private INDArray inInputLayout(INDArray nhwcGrad) {
-        if (input.size(3) == nhwcGrad.size(3) && java.util.Arrays.equals(input.shape(), nhwcGrad.shape())) return nhwcGrad;
+        if (java.util.Arrays.equals(input.shape(), nhwcGrad.shape())) return nhwcGrad;
         return nhwcGrad.size(3) == 1 ? nhwcGrad.reshape(input.shape()) : nhwcGrad.permute(0, 3, 1, 2);
     }
 }
