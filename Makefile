@@ -11,7 +11,7 @@ MVN := mvn -B -ntp -Djavacpp.platform=$(JAVACPP_PLATFORM)
 KERNEL_JAR := environment/kernel/target/java-kernel.jar
 PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
 
-.PHONY: help setup jupyter kernel lib data test test-java test-kernel test-notebooks run lab bench clean
+.PHONY: help setup jupyter kernel lib data test test-java test-kernel test-notebooks run lab bench seeds lock clean
 
 help:
 	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
@@ -19,12 +19,15 @@ help:
 	@echo "make setup  - install Jupyter, build and install the Java kernel, build lib/, fetch MNIST"
 	@echo "make lab    - start JupyterLab (or the classic Notebook) on 127.0.0.1 in notebooks/"
 	@echo "make bench  - DL4J vs PyTorch training speed on the same CNN (EPOCHS=3 for the accuracy goal)"
+	@echo "make seeds  - notebook 5's training with 5 seeds, lib's and DL4J's layers: min/mean/max test accuracy (~1 h)"
+	@echo "make lock   - re-pin environment/requirements.lock (with hashes) from environment/requirements.in"
 	@echo "make clean  - remove build outputs (keeps the MNIST cache in data/)"
 
 setup: jupyter kernel lib data
 
+# The project's Python (.venv) with Jupyter and the test tools, pinned by environment/requirements.lock
 jupyter:
-	@environment/setup-jupyter.sh
+	@environment/setup-python.sh
 
 kernel: jupyter
 	@echo "[setup] Building the Java kernel (environment/kernel)"
@@ -64,6 +67,18 @@ lab: setup
 bench: setup
 	@environment/setup-bench.sh
 	@$(PYTHON) bench/run_bench.py $(if $(EPOCHS),--epochs $(EPOCHS))
+
+seeds: setup
+	@echo "[seeds] Building bench/"
+	@$(MVN) -q -pl bench -am package -DskipTests
+	@java -Xmx6g -cp "bench/target/classes:lib/target/classes:lib/target/lib/*" org.cnnbook.bench.SeedSweep \
+	  $(if $(SEEDS),--seeds $(SEEDS)) $(if $(LAYERS),--layers $(LAYERS))
+
+lock: jupyter
+	@$(PYTHON) -m venv build/lock-venv && build/lock-venv/bin/pip install -q pip-tools
+	@cd environment && ../build/lock-venv/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
+	  --no-header --output-file requirements.lock requirements.in
+	@echo "[lock] environment/requirements.lock re-pinned; make setup installs it"
 
 clean:
 	@$(MVN) -q clean

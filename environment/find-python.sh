@@ -1,11 +1,11 @@
 #!/bin/sh
-# Prints the Python that has Jupyter's client libraries: Debian's /usr/bin/python3 when it has them
-# (a pyenv or conda python3 may come first on PATH without them), else python3 on PATH.
-for candidate in /usr/bin/python3 "$(command -v python3 2>/dev/null)"; do
-  [ -x "$candidate" ] || continue
-  if "$candidate" -c 'import jupyter_client, nbclient, nbformat, nbconvert' 2>/dev/null; then
-    echo "$candidate"
-    exit 0
-  fi
-done
-command -v python3 || echo python3
+# Prints the one Python every step of the project uses: the project's .venv (made by setup-python.sh), or, where
+# setup had to fall back to Debian's Jupyter packages, Debian's /usr/bin/python3.
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ -x "$root/.venv/bin/python" ]; then
+  echo "$root/.venv/bin/python"
+elif /usr/bin/python3 -c 'import jupyter_client, nbclient, nbformat, nbconvert' 2>/dev/null; then
+  echo /usr/bin/python3
+else
+  echo "$root/.venv/bin/python"
+fi

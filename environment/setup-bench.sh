@@ -10,7 +10,7 @@ fi
 status=0
 "$here/apt-install.sh" "Benchmark reference (PyTorch)" python3-torch || status=$?
 if [ "$status" = 3 ]; then
-  echo "[bench] PyTorch is needed as the reference: pip install --user torch (CPU build), then make bench again." >&2
+  echo "[bench] PyTorch is needed as the reference: install Debian's python3-torch (as root), then make bench again." >&2
   exit 1
 fi
 exit "$status"

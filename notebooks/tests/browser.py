@@ -19,7 +19,7 @@ def missing_tools():
     try:
         import selenium  # noqa: F401
     except ImportError:
-        return "Selenium is not installed (Debian: python3-selenium; pip: selenium)"
+        return "Selenium is not installed (make setup puts it into .venv)"
     for tool in (CHROMIUM, CHROMEDRIVER):
         if not os.path.exists(tool):
             return f"{tool} is missing (Debian: chromium chromium-driver)"
@@ -32,19 +32,32 @@ def free_port():
         return s.getsockname()[1]
 
 
-class JupyterServer:
-    """`python -m notebook` (classic) or `python -m jupyterlab` with its own config and runtime directories."""
+def classic_app():
+    """The classic Notebook UI: nbclassic on today's Jupyter server (the project's venv), else Debian's Notebook 6."""
+    try:
+        import nbclassic  # noqa: F401
+        return "nbclassic"
+    except ImportError:
+        return "notebook"
 
-    def __init__(self, root, app="notebook", env=None):
+
+class JupyterServer:
+    """A Jupyter server (`nbclassic`, Debian's `notebook` 6 or `jupyterlab`) with its own config and runtime dirs."""
+
+    def __init__(self, root, app="nbclassic", env=None):
         self.root = root
         self.app = app
         self.port = free_port()
         self.token = uuid.uuid4().hex
         self.home = tempfile.mkdtemp(prefix="jupyter-test-")
         self.log = open(os.path.join(self.home, "server.log"), "w")
-        settings = "ServerApp" if app == "jupyterlab" else "NotebookApp"
+        legacy = app == "notebook"
+        settings = "NotebookApp" if legacy else "ServerApp"
+        root_setting = "notebook_dir" if legacy else "root_dir"
+        # nbclassic beside Notebook 7 serves its pages under /nbclassic/
+        self.classic_prefix = "nbclassic/" if app == "nbclassic" else ""
         command = [sys.executable, "-m", app, "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
-                   f"--{settings}.token={self.token}", f"--{settings}.notebook_dir={root}",
+                   f"--{settings}.token={self.token}", f"--{settings}.{root_setting}={root}",
                    f"--{settings}.port_retries=0"]
         if app == "jupyterlab":
             command.append("--LabApp.expose_app_in_browser=True")

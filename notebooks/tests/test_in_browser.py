@@ -53,7 +53,7 @@ def workspace(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def classic(workspace):
-    server = browser.JupyterServer(os.path.join(workspace, "notebooks"), "notebook", SERVER_ENV)
+    server = browser.JupyterServer(os.path.join(workspace, "notebooks"), browser.classic_app(), SERVER_ENV)
     driver = browser.chromium()
     yield server, driver
     driver.quit()
@@ -61,7 +61,7 @@ def classic(workspace):
 
 
 def open_notebook(driver, server, name):
-    driver.get(server.url(f"notebooks/{name}"))
+    driver.get(server.url(f"{server.classic_prefix}notebooks/{name}"))
     browser.wait_for(driver, "window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel && "
                              "Jupyter.notebook.kernel.is_connected() && Jupyter.notebook.kernel.name === 'java'",
                      90, f"the java kernel of {name}")
@@ -211,8 +211,8 @@ def test_jupyterlab_if_installed(workspace):
     try:
         import jupyterlab  # noqa: F401
     except ImportError:
-        pytest.skip("JupyterLab is not installed here (Debian has no package for it; users get it from pip via "
-                    "environment/requirements.txt); the classic Notebook tests above cover this machine")
+        pytest.skip("JupyterLab is not installed here: setup fell back to Debian's packages (no JupyterLab); "
+                    "make setup installs it into .venv where PyPI can be reached")
     server = browser.JupyterServer(os.path.join(workspace, "notebooks"), "jupyterlab", SERVER_ENV)
     driver = browser.chromium()
     try:

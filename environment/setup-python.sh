@@ -1,0 +1,59 @@
+#!/bin/sh
+# Creates the project's own Python environment, .venv, with the pinned tools of environment/requirements.lock
+# (JupyterLab 4, Notebook 7, nbclient, nbconvert, the test tools), checked against their hashes. Safe to re-run:
+# it installs only when the lock file changed. Where PyPI cannot be reached it falls back to Debian's Jupyter
+# packages (classic Notebook) and says so. environment/find-python.sh then names the interpreter everything uses.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+venv="$(cd "$here/.." && pwd)/.venv"
+lock="$here/requirements.lock"
+stamp="$venv/requirements.lock.sha256"
+want=$(sha256sum "$lock" | cut -d' ' -f1)
+
+report() {
+  "$venv/bin/python" -m pip list --format=freeze 2>/dev/null \
+    | grep -iE '^(jupyterlab|notebook|nbclassic|nbclient|nbconvert|jupyter_client|pytest)==' | tr '\n' ' '
+}
+
+if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+  echo "[setup] Python: .venv is up to date: $(report)"
+  exit 0
+fi
+
+base=""
+for candidate in python3 /usr/bin/python3; do
+  if command -v "$candidate" >/dev/null 2>&1 &&
+     "$candidate" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 9))' 2>/dev/null; then
+    base=$(command -v "$candidate")
+    break
+  fi
+done
+if [ -z "$base" ]; then
+  "$here/apt-install.sh" "Python venv support" python3-venv || true
+  /usr/bin/python3 -c 'import venv, ensurepip' 2>/dev/null && base=/usr/bin/python3
+fi
+if [ -z "$base" ]; then
+  echo "[setup] Python: no Python 3.9+ with the venv module found. Install one (Debian/Ubuntu: apt-get install" >&2
+  echo "        python3-venv), then run make setup again." >&2
+  exit 1
+fi
+
+echo "[setup] Python: creating .venv with $base ($("$base" --version 2>&1)) and installing" \
+     "$(grep -c '==' "$lock") pinned packages from environment/requirements.lock (first time ~150 MB)"
+rm -f "$stamp"
+[ -x "$venv/bin/python" ] || "$base" -m venv "$venv"
+status_file=$(mktemp)
+{ "$venv/bin/python" -m pip install --disable-pip-version-check --progress-bar off --require-hashes --no-deps \
+    -r "$lock" 2>&1; echo $? > "$status_file"; } | grep -E '^(Collecting|ERROR)' | sed 's/^/[setup]   /'
+status=$(cat "$status_file"); rm -f "$status_file"
+if [ "$status" = 0 ]; then
+  echo "$want" > "$stamp"
+  echo "[setup] Python: .venv ready: $(report)"
+  exit 0
+fi
+
+echo "[setup] Python: installing from PyPI failed; falling back to Debian's Jupyter packages (classic Notebook 6," >&2
+echo "        no JupyterLab). Run make setup again when PyPI can be reached." >&2
+rm -rf "$venv"
+"$here/apt-install.sh" Jupyter jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient \
+  python3-jupyter-kernel-test python3-pytest python3-selenium
