@@ -67,9 +67,10 @@ class PacedTrainer:
 
 
 def race(epochs):
-    classpath = os.pathsep.join([os.path.join("lib", "target", "classes"), os.path.join("lib", "target", "lib", "*")])
+    classpath = os.pathsep.join([os.path.join("bench", "target", "classes"), os.path.join("lib", "target", "classes"),
+                                 os.path.join("lib", "target", "lib", "*")])
     python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
-    dl4j = PacedTrainer("DL4J", ["java", "-Xmx6g", "-cp", classpath, "org.cnnbook.speed.EpochBenchmark",
+    dl4j = PacedTrainer("DL4J", ["java", "-Xmx6g", "-cp", classpath, "org.cnnbook.bench.EpochBenchmark",
                                  str(epochs), "--paced"])
     torch = PacedTrainer("PyTorch", [python, os.path.join(HERE, "torch_epoch.py"), str(epochs), "--paced"])
     for epoch in range(1, epochs + 1):

@@ -127,10 +127,10 @@ public final class Charts {
             double[] epochs = history.epochs().stream().mapToDouble(History.EpochResult::epoch).toArray();
             XYSeries train = chart.addSeries("train accuracy", epochs,
                     history.epochs().stream().mapToDouble(History.EpochResult::trainAccuracy).toArray());
-            XYSeries test = chart.addSeries("test accuracy", epochs,
-                    history.epochs().stream().mapToDouble(History.EpochResult::testAccuracy).toArray());
+            XYSeries validation = chart.addSeries("validation accuracy", epochs,
+                    history.epochs().stream().mapToDouble(History.EpochResult::validationAccuracy).toArray());
             train.setYAxisGroup(1);
-            test.setYAxisGroup(1);
+            validation.setYAxisGroup(1);
             chart.setYAxisGroupTitle(1, "accuracy");
         }
         return image(chart);

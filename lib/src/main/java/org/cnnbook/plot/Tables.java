@@ -48,16 +48,18 @@ public final class Tables {
         IntColumn epoch = IntColumn.create("epoch");
         DoubleColumn loss = DoubleColumn.create("loss");
         DoubleColumn train = DoubleColumn.create("train accuracy %");
-        DoubleColumn test = DoubleColumn.create("test accuracy %");
+        DoubleColumn validation = DoubleColumn.create("validation accuracy %");
         DoubleColumn seconds = DoubleColumn.create("seconds");
         for (History.EpochResult e : history.epochs()) {
             epoch.append(e.epoch());
             loss.append(Math.round(e.loss() * 10000) / 10000.0);
             train.append(Math.round(e.trainAccuracy() * 10000) / 100.0);
-            test.append(Math.round(e.testAccuracy() * 10000) / 100.0);
+            validation.append(Math.round(e.validationAccuracy() * 10000) / 100.0);
             seconds.append(Math.round(e.seconds() * 10) / 10.0);
         }
-        return Table.create("Training history", epoch, loss, train, test, seconds);
+        StringColumn kept = StringColumn.create("kept");
+        history.epochs().forEach(e -> kept.append(e.epoch() == history.keptEpoch() ? "\u2713" : ""));
+        return Table.create("Training history", epoch, loss, train, validation, seconds, kept);
     }
 
     /** Two columns, name and value, e.g. for a before/after comparison. */

@@ -17,12 +17,12 @@ public final class ConsoleProgress implements TrainingProgress {
 
     @Override
     public void epoch(History history, History.EpochResult r) {
-        System.out.printf("epoch %d: loss %.4f, train accuracy %.2f %%, test accuracy %.2f %% (%.1f s)%n",
-                r.epoch(), r.loss(), 100 * r.trainAccuracy(), 100 * r.testAccuracy(), r.seconds());
+        System.out.printf("epoch %d: loss %.4f, train accuracy %.2f %%, validation accuracy %.2f %% (%.1f s)%n",
+                r.epoch(), r.loss(), 100 * r.trainAccuracy(), 100 * r.validationAccuracy(), r.seconds());
     }
 
     @Override
     public void finished(History history) {
-        if (history.interrupted()) System.out.println("Training interrupted: the model keeps what it learned so far.");
+        System.out.println(history.outcome());
     }
 }

@@ -24,15 +24,16 @@ public final class LiveChartProgress implements TrainingProgress {
 
     @Override
     public void epoch(History history, History.EpochResult result) {
-        redraw(history, String.format("Training: epoch %d of %d, test accuracy %.2f %%", result.epoch(), epochs,
-                100 * result.testAccuracy()));
-        System.out.printf("epoch %d: loss %.4f, train accuracy %.2f %%, test accuracy %.2f %% (%.1f s)%n",
-                result.epoch(), result.loss(), 100 * result.trainAccuracy(), 100 * result.testAccuracy(), result.seconds());
+        redraw(history, String.format("Training: epoch %d of %d, validation accuracy %.2f %%", result.epoch(), epochs,
+                100 * result.validationAccuracy()));
+        System.out.printf("epoch %d: loss %.4f, train accuracy %.2f %%, validation accuracy %.2f %% (%.1f s)%n",
+                result.epoch(), result.loss(), 100 * result.trainAccuracy(), 100 * result.validationAccuracy(), result.seconds());
     }
 
     @Override
     public void finished(History history) {
         redraw(history, history.interrupted() ? "Training interrupted (the model keeps what it learned)" : "Training finished");
+        System.out.println(history.outcome());
     }
 
     private void redraw(History history, String title) {

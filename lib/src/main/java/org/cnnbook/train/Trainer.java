@@ -9,31 +9,37 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * Trains a network on whole arrays with mini-batches, recording a {@link History}. Between batches it checks
- * whether the cell was interrupted; if so it stops early and the model keeps what it learned.
+ * Trains a network on whole arrays with mini-batches, recording a {@link History}, the way Keras users train with
+ * {@code validation_data} and a best-weights checkpoint: after every epoch it measures the accuracy on the
+ * validation images, and at the end the model gets back the weights of the epoch where that accuracy was highest.
+ * The test images play no part: they are measured once, after training. The network's epoch counter advances
+ * with every epoch, so a learning-rate schedule per epoch in its configuration takes effect.
+ * <p>
+ * Between batches it checks whether the cell was interrupted; if so it stops early and the model keeps the
+ * weights it has at that moment.
  */
 public final class Trainer {
     private Trainer() {
     }
 
     /**
-     * @param trainImages [n, 1, 28, 28] scaled to [0, 1]
-     * @param trainLabels one-hot [n, 10]
-     * @param testImages  prepared exactly like the training images
-     * @param testLabels  class indices [m] or one-hot [m, 10]
+     * @param trainImages      [n, 1, 28, 28] scaled to [0, 1]
+     * @param trainLabels      one-hot [n, 10]
+     * @param validationImages held out from the training images, prepared exactly like them
+     * @param validationLabels class indices [m] or one-hot [m, 10]
      */
     public static History fit(MultiLayerNetwork model, INDArray trainImages, INDArray trainLabels,
-                              INDArray testImages, INDArray testLabels, TrainingOptions options) {
+                              INDArray validationImages, INDArray validationLabels, TrainingOptions options) {
         int classes = (int) model.layerSize(model.getnLayers() - 1);
         if (options.checkInputs) {
             DataChecks.requireNchw(trainImages, 28, 28);
             DataChecks.requireUnitRange(trainImages, "The training images");
             DataChecks.requireOneHot(trainLabels, classes);
-            DataChecks.requireNchw(testImages, 28, 28);
-            DataChecks.requireUnitRange(testImages, "The test images");
+            DataChecks.requireNchw(validationImages, 28, 28);
+            DataChecks.requireUnitRange(validationImages, "The validation images");
             ModelCheck.warnings(model).forEach(w -> System.out.println("Warning: " + w));
         }
-        INDArray testIndices = testLabels.rank() == 2 ? OneHot.decode(testLabels) : testLabels;
+        INDArray validationIndices = validationLabels.rank() == 2 ? OneHot.decode(validationLabels) : validationLabels;
         INDArray trainIndices = OneHot.decode(trainLabels);
         int trainSamples = (int) Math.min(options.trainAccuracySamples, trainImages.size(0));
         INDArray trainSubset = trainImages.get(NDArrayIndex.interval(0, trainSamples));
@@ -46,6 +52,8 @@ public final class Trainer {
         progress.started(epochs, batches.batchCount());
 
         int iteration = 0;
+        INDArray bestParams = null;
+        double bestAccuracy = Double.NEGATIVE_INFINITY;
         training:
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
@@ -76,12 +84,24 @@ public final class Trainer {
                     inWindow = 0;
                 }
             }
+            model.incrementEpochCount();
             double seconds = (System.nanoTime() - start) / 1e9;
             History.EpochResult result = new History.EpochResult(epoch, epochLoss / Math.max(1, inEpoch),
                     Evaluator.accuracy(model, trainSubset, trainSubsetLabels),
-                    Evaluator.accuracy(model, testImages, testIndices), seconds);
+                    Evaluator.accuracy(model, validationImages, validationIndices), seconds);
             history.add(result);
+            history.keep(epoch);
+            if (options.restoreBestEpoch && result.validationAccuracy() > bestAccuracy) {
+                bestAccuracy = result.validationAccuracy();
+                bestParams = model.params().dup();
+            }
             progress.epoch(history, result);
+        }
+        if (history.interrupted()) {
+            history.keep(0);
+        } else if (bestParams != null) {
+            model.setParams(bestParams);
+            history.keep(history.bestEpoch().orElseThrow().epoch());
         }
         progress.finished(history);
         return history;

@@ -2,7 +2,10 @@ package org.cnnbook.train;
 
 import org.cnnbook.data.FastMode;
 
-/** How to train: epochs (capped by MAX_EPOCH in fast mode), batch size, reporting, checks, progress display. */
+/**
+ * How to train: epochs (capped by MAX_EPOCH in fast mode), batch size, the shuffling seed, whether to keep the
+ * best epoch's weights, reporting, checks, progress display.
+ */
 public final class TrainingOptions {
     int epochs = 3;
     int batchSize = 32;
@@ -10,6 +13,7 @@ public final class TrainingOptions {
     int trainAccuracySamples = 10_000;
     long seed = 42;
     boolean checkInputs = true;
+    boolean restoreBestEpoch = true;
     TrainingProgress progress;
 
     public static TrainingOptions defaults() {
@@ -49,6 +53,12 @@ public final class TrainingOptions {
      */
     public TrainingOptions withoutInputChecks() {
         this.checkInputs = false;
+        return this;
+    }
+
+    /** Keep the weights of the last epoch instead of those with the best validation accuracy. */
+    public TrainingOptions keepLastEpoch() {
+        this.restoreBestEpoch = false;
         return this;
     }
 

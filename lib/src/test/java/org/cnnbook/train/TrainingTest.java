@@ -7,12 +7,25 @@ import org.cnnbook.prep.DataProblem;
 import org.cnnbook.prep.OneHot;
 import org.cnnbook.prep.Pixels;
 import org.cnnbook.prep.Shapes;
+import org.cnnbook.prep.ValidationSplit;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +60,13 @@ class TrainingTest {
         assertFalse(history.interrupted());
         assertEquals(4, history.batches().size()); // 63 batches of 32, a point every 20 and the last
         assertTrue(history.batches().get(0).loss() > history.batches().get(3).loss(), history.batches().toString());
-        assertTrue(history.finalTestAccuracy() > 0.6, "2,000 images, one epoch: " + history);
+        assertEquals(1, history.keptEpoch());
+        assertEquals(1, model.getEpochCount(), "the epoch counter drives the learning-rate schedule");
+        assertTrue(history.keptValidationAccuracy() > 0.6, "2,000 images, one epoch: " + history);
 
         EvaluationReport report = Evaluator.evaluate(model, testX, testLabels);
         assertTrue(report.modelWasTrained());
-        assertEquals(history.finalTestAccuracy(), report.accuracy(), 1e-9);
+        assertEquals(history.keptValidationAccuracy(), report.accuracy(), 1e-9);
         int total = 0;
         for (int[] row : report.confusion()) for (int count : row) total += count;
         assertEquals(500, total);
@@ -60,6 +75,51 @@ class TrainingTest {
         for (int i = 1; i < worst.size(); i++) assertTrue(worst.get(i - 1).confidence() >= worst.get(i).confidence());
         worst.forEach(m -> assertNotEquals(m.label(), m.predicted()));
         assertTrue(report.recall(1) > 0.5 && report.precision(1) > 0.5, report.toString());
+    }
+
+    @Test
+    void theModelKeepsTheWeightsOfItsBestValidationEpochAndTheScheduleFollowsTheEpochs() {
+        // a learning rate of 0.5 in the third epoch wrecks the network: the second epoch's weights must come back
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(7).weightInit(WeightInit.XAVIER)
+                .updater(new Adam(new MapSchedule(ScheduleType.EPOCH, Map.of(0, 1e-3, 2, 0.5))))
+                .list()
+                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
+                .setInputType(Models.MNIST_INPUT)
+                .build();
+        MultiLayerNetwork model = new MultiLayerNetwork(conf);
+        model.init();
+        ValidationSplit split = ValidationSplit.holdOutLast(x, y, 400);
+        History history = Trainer.fit(model, split.trainImages(), split.trainLabels(), split.validationImages(),
+                split.validationLabels(), quiet().epochs(3));
+
+        assertEquals(3, model.getEpochCount());
+        double wrecked = history.epochs().get(2).validationAccuracy();
+        assertTrue(wrecked < history.epochs().get(1).validationAccuracy() - 0.2, history.toString());
+        assertEquals(history.bestEpoch().orElseThrow().epoch(), history.keptEpoch());
+        assertTrue(history.keptEpoch() < 3, history.toString());
+        double now = Evaluator.accuracy(model, split.validationImages(), OneHot.decode(split.validationLabels()));
+        assertEquals(history.keptValidationAccuracy(), now, 1e-9, "the model holds the kept epoch's weights");
+        assertTrue(history.outcome().contains("epoch " + history.keptEpoch() + " of 3"), history.outcome());
+    }
+
+    @Test
+    void keepLastEpochLeavesTheFinalWeights() {
+        MultiLayerNetwork model = Models.corrected();
+        History history = Trainer.fit(model, x, y, testX, testLabels, quiet().keepLastEpoch());
+        assertEquals(1, history.keptEpoch());
+    }
+
+    @Test
+    void theValidationSetIsTheLastExamplesAndSmallSlicesKeepNineTenthsForTraining() {
+        ValidationSplit split = ValidationSplit.holdOutLast(x, y, 5_000);
+        assertEquals(1_800, split.trainImages().size(0));
+        assertEquals(200, split.validationImages().size(0));
+        assertEquals(x.get(NDArrayIndex.interval(1_800, 2_000)), split.validationImages());
+        assertEquals(y.get(NDArrayIndex.interval(1_800, 2_000)), split.validationLabels());
+        assertEquals(100, ValidationSplit.holdOutLast(x, y, 100).validationImages().size(0));
+        DataProblem mismatch = assertThrows(DataProblem.class, () -> ValidationSplit.holdOutLast(x, testLabels, 100));
+        assertTrue(mismatch.getMessage().contains("2000 images but 500 labels"), mismatch.getMessage());
     }
 
     @Test

@@ -1,0 +1,79 @@
+package org.cnnbook.speed.layers;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.cnnbook.speed.Nd4jSetup;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.node.ObjectNode;
+
+/**
+ * The one call that puts lib's layers into a network configured with DL4J's own classes: every convolution,
+ * max-pooling, dense and output layer becomes its lib subclass ({@link FastConvolution}, {@link FastMaxPooling},
+ * {@link FastDense}, {@link FastOutput}), which keeps the same hyperparameters, parameters, initialisation, updater
+ * and saved format and computes the same numbers channels-last with oneDNN and BLAS directly. Nothing else of the
+ * configuration changes; the flatten before the dense layer reads channels-last too.
+ * <p>
+ * A configuration with any other kind of layer is returned unchanged: lib has no replacement for it, and mixing
+ * channels-last and channels-first layers would only add conversions.
+ */
+public final class LibLayers {
+    private static final Map<String, String> REPLACEMENTS = Map.of(
+            ConvolutionLayer.class.getName(), FastConvolution.class.getName(),
+            SubsamplingLayer.class.getName(), FastMaxPooling.class.getName(),
+            DenseLayer.class.getName(), FastDense.class.getName(),
+            OutputLayer.class.getName(), FastOutput.class.getName());
+    private static final String CHANNELS_LAST = "NHWC";
+
+    private LibLayers() {
+    }
+
+    /**
+     * A network of {@code conf} with lib's layers when the fast path wants them ({@link Nd4jSetup#fastLayersActive()}),
+     * else with DL4J's own; initialised, ready to train.
+     */
+    public static MultiLayerNetwork network(MultiLayerConfiguration conf) {
+        MultiLayerNetwork network = new MultiLayerNetwork(Nd4jSetup.fastLayersActive() ? replace(conf) : conf);
+        network.init();
+        return network;
+    }
+
+    /** {@code conf} with lib's layers in place of DL4J's, or {@code conf} itself when one of its layers has none. */
+    public static MultiLayerConfiguration replace(MultiLayerConfiguration conf) {
+        ObjectMapper json = NeuralNetConfiguration.mapper();
+        ObjectNode tree = json.valueToTree(conf);
+        List<ObjectNode> layers = new ArrayList<>();
+        for (JsonNode layerConf : tree.withArray("confs")) layers.add((ObjectNode) layerConf.get("layer"));
+        if (!layers.stream().allMatch(LibLayers::replaceable)) return conf;
+        for (ObjectNode layer : layers) {
+            layer.put("@class", REPLACEMENTS.get(layer.get("@class").asText()));
+            if (layer.has("cnn2dDataFormat")) layer.put("cnn2dDataFormat", CHANNELS_LAST);
+        }
+        JsonNode preProcessors = tree.get("inputPreProcessors");
+        if (preProcessors != null)
+            preProcessors.forEach(p -> {
+                if (p.has("format")) ((ObjectNode) p).put("format", CHANNELS_LAST);
+            });
+        try {
+            return MultiLayerConfiguration.fromJson(json.writeValueAsString(tree));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not copy the configuration with lib's layers", e);
+        }
+    }
+
+    private static boolean replaceable(ObjectNode layer) {
+        String type = layer.get("@class").asText();
+        if (!REPLACEMENTS.containsKey(type)) return false;
+        return !type.equals(SubsamplingLayer.class.getName()) || "MAX".equals(layer.path("poolingType").asText());
+    }
+}

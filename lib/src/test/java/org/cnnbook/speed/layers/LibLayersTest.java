@@ -1,0 +1,49 @@
+package org.cnnbook.speed.layers;
+
+import org.cnnbook.model.Models;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class LibLayersTest {
+    @Test
+    void everyLayerOfTheCnnBecomesItsLibSubclassWithTheSameSettings() {
+        MultiLayerConfiguration dl4j = Models.correctedConfiguration();
+        MultiLayerConfiguration lib = LibLayers.replace(dl4j);
+        Class<?>[] expected = {FastConvolution.class, FastConvolution.class, FastMaxPooling.class, FastConvolution.class,
+                FastConvolution.class, FastMaxPooling.class, FastDense.class, FastOutput.class};
+        for (int i = 0; i < expected.length; i++) {
+            var replaced = lib.getConf(i).getLayer();
+            var original = dl4j.getConf(i).getLayer();
+            assertEquals(expected[i], replaced.getClass(), "layer " + i);
+            assertTrue(original.getClass().isInstance(replaced), "a subclass of DL4J's " + original.getClass());
+            if (!(original instanceof SubsamplingLayer))
+                assertEquals(original.getUpdaterByParam("W"), replaced.getUpdaterByParam("W"), "layer " + i);
+        }
+        assertEquals(CNN2DFormat.NHWC, ((ConvolutionLayer) lib.getConf(0).getLayer()).getCnn2dDataFormat());
+        assertEquals(CNN2DFormat.NCHW, ((ConvolutionLayer) dl4j.getConf(0).getLayer()).getCnn2dDataFormat(),
+                "the student's configuration is not changed");
+        var flatten = (CnnToFeedForwardPreProcessor) lib.getInputPreProcess(6);
+        assertEquals(CNN2DFormat.NHWC, flatten.getFormat(), "the flatten reads what the layers before it write");
+    }
+
+    @Test
+    void aConfigurationWithALayerLibCannotReplaceStaysAsItIs() {
+        MultiLayerConfiguration averagePooling = new NeuralNetConfiguration.Builder().list()
+                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).build())
+                .layer(new OutputLayer.Builder().nOut(10).activation(Activation.SOFTMAX).build())
+                .setInputType(Models.MNIST_INPUT)
+                .build();
+        assertSame(averagePooling, LibLayers.replace(averagePooling));
+    }
+}
