@@ -46,8 +46,10 @@ data: lib
 test: setup test-java test-kernel test-notebooks
 
 test-java:
-	@echo "[test] JUnit 5: kernel and lib"
+	@echo "[test] JUnit 5: kernel, lib and bench"
 	@$(MVN) test
+	@echo "[test] No package cycles in lib and bench (jdeps)"
+	@$(PYTHON) environment/check_package_cycles.py lib/target/classes bench/target/classes
 
 test-kernel: kernel
 	@echo "[test] Kernel: jupyter_kernel_test conformance, end-to-end over ZeroMQ, nbconvert"

@@ -3,7 +3,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.buffer.DataType;
 public class ForwardPerLayer {
   public static void main(String[] a) throws Exception {
-    if (a.length > 0) org.cnnbook.speed.Nd4jSetup.useLayerHelpers(Boolean.parseBoolean(a[0]));
+    if (a.length > 0) org.cnnbook.engine.Nd4jSetup.useLayerHelpers(Boolean.parseBoolean(a[0]));
     var m = Models.corrected();
     int bs = Integer.getInteger("bs", 32); var x = Nd4j.rand(DataType.FLOAT, bs, 1, 28, 28);
     for (int i = 0; i < 30; i++) m.output(x);

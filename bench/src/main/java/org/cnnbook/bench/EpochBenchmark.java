@@ -16,7 +16,7 @@ import org.cnnbook.model.Models;
 import org.cnnbook.prep.OneHot;
 import org.cnnbook.prep.Pixels;
 import org.cnnbook.prep.Shapes;
-import org.cnnbook.speed.Nd4jSetup;
+import org.cnnbook.engine.Nd4jSetup;
 import org.cnnbook.train.ConsoleProgress;
 import org.cnnbook.train.History;
 import org.cnnbook.train.Trainer;

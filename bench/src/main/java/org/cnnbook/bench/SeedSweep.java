@@ -16,7 +16,7 @@ import org.cnnbook.prep.OneHot;
 import org.cnnbook.prep.Pixels;
 import org.cnnbook.prep.Shapes;
 import org.cnnbook.prep.ValidationSplit;
-import org.cnnbook.speed.Nd4jSetup;
+import org.cnnbook.engine.Nd4jSetup;
 import org.cnnbook.train.ConsoleProgress;
 import org.cnnbook.train.Evaluator;
 import org.cnnbook.train.History;

@@ -1,6 +1,6 @@
 package org.cnnbook.data;
 
-import org.cnnbook.speed.Nd4jSetup;
+import org.cnnbook.engine.Nd4jSetup;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -72,6 +72,6 @@ public final class TrainingOptions {
     }
 
     TrainingProgress effectiveProgress() {
-        return progress != null ? progress : TrainingProgress.automatic();
+        return progress != null ? progress : new ConsoleProgress();
     }
 }

@@ -1,6 +1,9 @@
 package org.cnnbook.train;
 
-/** Receives training events; a notebook shows a live chart, a terminal prints lines. */
+/**
+ * Receives training events: {@link ConsoleProgress} prints lines; in a notebook,
+ * {@code org.cnnbook.notebook.LiveChartProgress} redraws a chart.
+ */
 public interface TrainingProgress {
     void started(int epochs, int batchesPerEpoch);
 
@@ -9,9 +12,4 @@ public interface TrainingProgress {
     void epoch(History history, History.EpochResult result);
 
     void finished(History history);
-
-    /** The live chart in a Jupyter kernel with IJava's display functions, else lines on standard output. */
-    static TrainingProgress automatic() {
-        return NotebookDisplay.available() ? new LiveChartProgress() : new ConsoleProgress();
-    }
 }

@@ -1,4 +1,4 @@
-package org.cnnbook.train;
+package org.cnnbook.notebook;
 
 import java.lang.reflect.Method;
 
@@ -8,18 +8,8 @@ import java.lang.reflect.Method;
  */
 public final class NotebookDisplay {
     private static final String DISPLAY = "io.github.spencerpark.ijava.runtime.Display";
-    private static final String KERNEL = "io.github.spencerpark.ijava.IJava";
 
     private NotebookDisplay() {
-    }
-
-    public static boolean available() {
-        try {
-            Class<?> kernel = Class.forName(KERNEL, false, loader());
-            return kernel.getMethod("getKernelInstance").invoke(null) != null;
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return false;
-        }
     }
 
     /** Shows {@code value} and returns its display id. */

@@ -1,4 +1,4 @@
-package org.cnnbook.speed;
+package org.cnnbook.engine;
 
 import org.cnnbook.TestData;
 import org.cnnbook.model.Models;

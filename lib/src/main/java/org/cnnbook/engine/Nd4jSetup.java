@@ -1,4 +1,4 @@
-package org.cnnbook.speed;
+package org.cnnbook.engine;
 
 import org.bytedeco.javacpp.Loader;
 import org.deeplearning4j.config.DL4JClassLoading;

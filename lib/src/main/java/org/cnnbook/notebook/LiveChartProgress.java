@@ -1,8 +1,13 @@
-package org.cnnbook.train;
+package org.cnnbook.notebook;
 
 import org.cnnbook.plot.Charts;
+import org.cnnbook.train.History;
+import org.cnnbook.train.TrainingProgress;
 
-/** A training-curve chart shown once and redrawn in place (at most every two seconds) as training goes. */
+/**
+ * Training progress for a notebook: a training-curve chart shown once and redrawn in place (at most every two
+ * seconds) as training goes, plus a line per epoch. Needs a Jupyter kernel with IJava's display functions.
+ */
 public final class LiveChartProgress implements TrainingProgress {
     private static final long MIN_MILLIS_BETWEEN_UPDATES = 2000;
     private String displayId;
