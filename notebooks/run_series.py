@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
 """Executes the notebook series headless and renders it as an HTML book.
 
-    python3 notebooks/run_series.py [--fast] [--out build] [--only 05]
+    python3 notebooks/run_series.py [--fast] [--prove-checks] [--out build] [--only 05]
 
 Each notebook runs on the 'java' kernel with nbclient, in notebooks/ as working directory; the executed copy
 goes to OUT/notebooks and an HTML page (nbconvert's 'lab' template: no RequireJS) to OUT/html, with an index.
+Exercises arrive unsolved (`// YOUR CODE HERE`); the run fills in the teacher's reference solutions from
+notebooks/teacher/solutions.json, so the executed copies show solved exercises.
+--prove-checks also runs, before each solution, the exercise as the student gets it and the typical wrong answer
+recorded beside the solution, each followed by the exercise's check cell, and requires that check to fail with its
+explanation (written to OUT/check-proofs.json).
 --fast sets DATASET_LIMIT and MAX_EPOCH (unless already set) so the whole series runs in minutes.
 A failing cell stops the run with a non-zero exit code naming the notebook and the cell.
 """
@@ -23,6 +28,8 @@ from nbconvert import HTMLExporter
 HERE = os.path.dirname(os.path.abspath(__file__))
 FAST_MODE = {"DATASET_LIMIT": "2000", "MAX_EPOCH": "1"}
 CELL_TIMEOUT = 3600
+SOLUTIONS = os.path.join(HERE, "teacher", "solutions.json")
+STUB = "// YOUR CODE HERE"
 
 
 def series():
@@ -42,14 +49,71 @@ class NotebookFailed(Exception):
     pass
 
 
-def execute(name, out_dir):
-    """Runs one notebook; returns (executed notebook, seconds). Writes the executed copy even when a cell fails."""
+def solutions():
+    """{notebook: {exercise cell id: {"solution": code, "wrong": code}}}: what replaces the exercise's stub line
+    (nothing where the teacher's file is absent: then a notebook with exercises fails, naming it)."""
+    if not os.path.exists(SOLUTIONS):
+        return {}
+    with open(SOLUTIONS, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def with_code(cell, code):
+    """A copy of an exercise cell whose `// YOUR CODE HERE` line is replaced by `code`."""
+    if STUB not in cell.source:
+        raise NotebookFailed(f"exercise cell {cell.get('id')} has no '{STUB}' line")
+    copy = nbformat.from_dict(json.loads(json.dumps(cell)))
+    copy.source = cell.source.replace(STUB, code)
+    return copy
+
+
+def solved(notebook, name):
+    """The notebook with every exercise's stub replaced by the teacher's reference solution."""
+    answers = solutions().get(name, {})
+    for index, cell in enumerate(notebook.cells):
+        if "exercise" in cell.get("metadata", {}).get("tags", []):
+            notebook.cells[index] = with_code(cell, answers[cell.get("id")]["solution"])
+    return notebook
+
+
+def check_cell_after(notebook, index):
+    for cell in notebook.cells[index + 1:]:
+        if "self-check" in cell.get("metadata", {}).get("tags", []):
+            return cell
+    raise NotebookFailed(f"exercise cell {notebook.cells[index].get('id')} has no self-check cell after it")
+
+
+def error_text(cell):
+    return "\n".join(o.get("evalue", "") + "\n" + "\n".join(o.get("traceback", []))
+                     for o in cell.get("outputs", []) if o.get("output_type") == "error")
+
+
+def execute(name, out_dir, prove_checks=False, proofs=None):
+    """Runs one notebook with its exercises solved; returns (executed notebook, seconds). Writes the executed copy
+    even when a cell fails. With prove_checks, each exercise's wrong answer must make its check fail first."""
     notebook = nbformat.read(os.path.join(HERE, name), as_version=4)
+    answers = solutions().get(name, {})
+    exercises = {i for i, c in enumerate(notebook.cells) if "exercise" in c.get("metadata", {}).get("tags", [])}
+    missing = [notebook.cells[i].get("id") for i in exercises if notebook.cells[i].get("id") not in answers]
+    if missing:
+        raise NotebookFailed(f"{name}: exercise cells {missing} have no reference solution in {SOLUTIONS}")
     client = NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name="java",
                             resources={"metadata": {"path": HERE}})
     started = time.monotonic()
+    client.reset_execution_trackers()
     try:
-        client.execute()
+        with client.setup_kernel():
+            info = client.wait_for_reply(client.kc.kernel_info())
+            notebook.metadata["language_info"] = info["content"]["language_info"]
+            for index, cell in enumerate(notebook.cells):
+                if index in exercises:
+                    answer = answers[cell.get("id")]
+                    if prove_checks:
+                        check = check_cell_after(notebook, index)
+                        for wrong in (STUB, answer["wrong"]):  # as the student gets it, then a typical mistake
+                            proofs.append(prove_rejects_wrong_answer(client, name, cell, check, index, wrong))
+                    notebook.cells[index] = cell = with_code(cell, answer["solution"])
+                client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
     except CellExecutionError as error:
         nbformat.write(notebook, os.path.join(out_dir, name))
         index, source = failing_cell(notebook)
@@ -57,6 +121,22 @@ def execute(name, out_dir):
     seconds = time.monotonic() - started
     nbformat.write(notebook, os.path.join(out_dir, name))
     return notebook, seconds
+
+
+def prove_rejects_wrong_answer(client, name, exercise_cell, check_cell, index, wrong):
+    """Runs the exercise with a wrong answer and then its check cell, as copies (nbclient puts each executed cell at
+    `index`; the caller puts the real cell back): the check must fail with an explanation (a message with ✗)."""
+    exercise = with_code(exercise_cell, wrong)
+    check = nbformat.from_dict(json.loads(json.dumps(check_cell)))
+    for cell in (exercise, check):
+        cell.metadata["tags"] = ["raises-exception"]
+        client.execute_cell(cell, index)
+    message = error_text(check)
+    if "\u2717" not in message:
+        raise NotebookFailed(f"{name}: the check after exercise {exercise.get('id')} accepted the wrong answer\n"
+                             f"{wrong}\n--- check output ---\n{check.get('outputs')}")
+    return {"notebook": name, "exercise": exercise.get("id"), "wrong": wrong,
+            "rejected_with": next(line for line in message.splitlines() if "\u2717" in line)}
 
 
 def failing_cell(notebook):
@@ -99,6 +179,8 @@ def main(argv):
     parser.add_argument("--out", default=os.path.join(HERE, "..", "build"))
     parser.add_argument("--fast", action="store_true", help="small data slice and one epoch")
     parser.add_argument("--only", action="append", default=[], help="run only notebooks starting with this")
+    parser.add_argument("--prove-checks", action="store_true",
+                        help="run each exercise's wrong answer first and require its check to reject it")
     args = parser.parse_args(argv)
     if args.fast:
         for key, value in FAST_MODE.items():
@@ -110,11 +192,12 @@ def main(argv):
 
     names = [n for n in series() if not args.only or any(n.startswith(p) for p in args.only)]
     entries = []
+    proofs = []
     total = time.monotonic()
     for position, name in enumerate(names, 1):
         print(f"[run] ({position}/{len(names)}) {name} ...", flush=True)
         try:
-            notebook, seconds = execute(name, out_notebooks)
+            notebook, seconds = execute(name, out_notebooks, args.prove_checks, proofs)
         except NotebookFailed as failure:
             print(f"[run] FAILED {failure}", file=sys.stderr, flush=True)
             return 1
@@ -123,6 +206,10 @@ def main(argv):
                         "html": os.path.basename(page)})
         print(f"[run] ({position}/{len(names)}) {name} done in {seconds:.0f} s", flush=True)
     write_index(entries, out_html, args.fast)
+    if args.prove_checks:
+        with open(os.path.join(args.out, "check-proofs.json"), "w", encoding="utf-8") as f:
+            json.dump(proofs, f, indent=1, ensure_ascii=False)
+        print(f"[run] {len(proofs)} wrong or missing answers rejected by their exercise's check; every solution accepted")
     with open(os.path.join(args.out, "run-times.json"), "w") as f:
         json.dump({"fast": args.fast, "total_seconds": time.monotonic() - total,
                    "notebooks": {e["name"]: e["seconds"] for e in entries}}, f, indent=2)

@@ -19,11 +19,12 @@ def executed_dir():
 
 @pytest.fixture(scope="session")
 def executed():
-    """The whole series executed once in fast mode (notebooks and HTML book under build/test-notebooks)."""
+    """The whole series executed once in fast mode, every exercise check proven against a missing and a wrong answer
+    (notebooks, HTML book and check-proofs.json under build/test-notebooks)."""
     out = executed_dir()
     os.makedirs(out, exist_ok=True)
     env = {**os.environ, **run_series.FAST_MODE}
-    run = subprocess.run([sys.executable, os.path.join(run_series.HERE, "run_series.py"), "--fast", "--out", out],
+    run = subprocess.run([sys.executable, os.path.join(run_series.HERE, "run_series.py"), "--fast", "--prove-checks", "--out", out],
                          env=env, capture_output=True, text=True)
     print(run.stdout)
     print(run.stderr)

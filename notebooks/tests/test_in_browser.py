@@ -8,9 +8,11 @@ import os
 import shutil
 import time
 
+import nbformat
 import pytest
 
 import browser
+import run_series
 from conftest import ROOT, executed_dir
 
 pytestmark = pytest.mark.skipif(browser.missing_tools() is not None, reason=str(browser.missing_tools()))
@@ -23,11 +25,13 @@ NOTEBOOK_TIMEOUT = 600
 FAULTS = {
     "cells": [
         "%jars ../lib/target/cnnbook-lib.jar ../lib/target/lib/*.jar",
-        "import org.cnnbook.data.*;\nimport org.cnnbook.prep.*;\nimport org.cnnbook.model.*;\nimport org.cnnbook.train.*;",
+        "import org.cnnbook.data.*;\nimport org.cnnbook.prep.*;\nimport org.cnnbook.model.*;\nimport org.cnnbook.train.*;\n"
+        "import org.cnnbook.notebook.LiveChartProgress;",
         "MnistData data = Mnist.load();\nvar x = Shapes.toNchw(Pixels.normalize(data.trainImages()));\n"
         "var y = OneHot.encode(data.trainLabels(), 10);\nvar xt = Shapes.toNchw(Pixels.normalize(data.testImages()));",
         "var model = Models.corrected();",
-        "History history = Trainer.fit(model, x, y, xt, data.testLabels(), TrainingOptions.defaults().epochs(500));",
+        "History history = Trainer.fit(model, x, y, xt, data.testLabels(), TrainingOptions.defaults().epochs(500)\n"
+        "        .progress(new LiveChartProgress()));",
         "model.getIterationCount() > 0",
         'int broken = "text";',
     ]
@@ -36,12 +40,14 @@ FAULTS = {
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory):
-    """Copies of the notebooks (the originals must stay without outputs) beside a link to lib/."""
+    """Copies of the notebooks with their exercises solved (the originals stay without outputs and unsolved) beside
+    a link to lib/."""
     root = tmp_path_factory.mktemp("browser")
     os.makedirs(os.path.join(root, "notebooks"))
     os.symlink(os.path.join(ROOT, "lib"), os.path.join(root, "lib"))
     for name in IN_BROWSER:
-        shutil.copy(os.path.join(ROOT, "notebooks", name), os.path.join(root, "notebooks", name))
+        notebook = run_series.solved(nbformat.read(os.path.join(ROOT, "notebooks", name), as_version=4), name)
+        nbformat.write(notebook, os.path.join(root, "notebooks", name))
     cells = [{"cell_type": "code", "source": s, "metadata": {}, "outputs": [], "execution_count": None}
              for s in FAULTS["cells"]]
     with open(os.path.join(root, "notebooks", "faults.ipynb"), "w") as f:

@@ -66,11 +66,41 @@ def test_every_plot_cell_produced_a_picture(executed, name):
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_self_checks_passed(executed, name):
     checks = [c for c in executed[name].cells if "self-check" in c.get("metadata", {}).get("tags", [])]
-    if name.startswith(("00", "01", "02", "03", "04")):
-        assert checks, f"{name} has no exercise self-check"
+    assert checks, f"{name} has no exercise self-check"
     for cell in checks:
         text = "".join(o.get("text", "") for o in outputs_of(cell) if o.get("output_type") == "stream")
         assert "\u2713" in text, f"{name}: self-check did not pass:\n{cell.source}\n{text}"
+
+
+def exercises_of(name):
+    notebook = json.load(open(os.path.join(run_series.HERE, name)))
+    return [c for c in notebook["cells"] if "exercise" in c.get("metadata", {}).get("tags", [])]
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_exercise_arrives_unsolved_and_the_teacher_has_its_solution(name):
+    exercises = exercises_of(name)
+    assert exercises, f"{name} has no exercise"
+    answers = run_series.solutions().get(name, {})
+    for cell in exercises:
+        source = "".join(cell["source"])
+        assert run_series.STUB in source, f"{name} {cell['id']}: no '{run_series.STUB}' line for the student"
+        answer = answers.get(cell["id"])
+        assert answer and answer["solution"].strip() and answer["wrong"].strip(), \
+            f"{name} {cell['id']}: notebooks/teacher/solutions.json needs a solution and a typical wrong answer"
+        assert answer["solution"] not in source, f"{name} {cell['id']} arrives solved"
+
+
+def test_every_check_rejected_a_missing_and_a_wrong_answer_and_accepted_the_solution(executed):
+    proofs = json.load(open(os.path.join(executed_dir(), "check-proofs.json")))
+    for name in NOTEBOOKS:
+        for cell in exercises_of(name):
+            rejected = [p for p in proofs if p["notebook"] == name and p["exercise"] == cell["id"]]
+            assert len(rejected) == 2, f"{name} {cell['id']}: {rejected}"
+            assert all(p["rejected_with"].startswith("\u2717 Not yet") for p in rejected), rejected
+        solved = {c.id: c.source for c in executed[name].cells}
+        for cell in exercises_of(name):
+            assert run_series.STUB not in solved[cell["id"]], f"{name}: the executed copy shows the stub"
 
 
 def test_the_html_book_has_an_index_and_a_page_per_notebook(executed):

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Self-checks for the notebooks' exercises: a right answer prints a line starting with ✓, a wrong one fails
- * the cell with a message starting with ✗ that says what was expected and gives a hint.
+ * the cell with a message starting with ✗ that says what was expected and gives a hint. A failing check throws
+ * (an error output), which is also what makes nbgrader give the check cell no points.
  */
 public final class Check {
     public static final String PASS = "\u2713";
@@ -20,6 +21,18 @@ public final class Check {
         System.out.printf("%s Right: %s = %s%n", PASS, what, format(actual));
     }
 
+    /** Fails when the exercise left {@code value} unset (null): the student has not written that code yet. */
+    public static void notNull(String what, Object value, String hint) {
+        if (value == null)
+            throw new AssertionError(String.format("%s Not yet: %s is still null: write your code where "
+                    + "// YOUR CODE HERE stands. Hint: %s", FAIL, what, hint));
+    }
+
+    public static void shape(String what, org.nd4j.linalg.api.ndarray.INDArray actual, long[] expected, String hint) {
+        notNull(what, actual, hint);
+        shape(what, actual.shape(), expected, hint);
+    }
+
     public static void shape(String what, long[] actual, long[] expected, String hint) {
         if (!Arrays.equals(actual, expected))
             throw new AssertionError(String.format("%s Not yet: %s has shape %s, expected %s. Hint: %s",
@@ -28,6 +41,7 @@ public final class Check {
     }
 
     public static void ints(String what, int[] actual, int[] expected, String hint) {
+        notNull(what, actual, hint);
         if (!Arrays.equals(actual, expected))
             throw new AssertionError(String.format("%s Not yet: %s is %s, expected %s. Hint: %s",
                     FAIL, what, Arrays.toString(actual), Arrays.toString(expected), hint));
