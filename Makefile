@@ -11,7 +11,7 @@ MVN := mvn -B -ntp -Djavacpp.platform=$(JAVACPP_PLATFORM)
 KERNEL_JAR := environment/kernel/target/java-kernel.jar
 PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
 
-.PHONY: help setup jupyter kernel lib data test test-java test-kernel test-notebooks run lab bench seeds lock clean
+.PHONY: help setup jupyter kernel lib data test test-java test-kernel test-notebooks run lab bench seeds lock digits clean
 
 help:
 	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
@@ -20,6 +20,7 @@ help:
 	@echo "make lab    - start JupyterLab (or the classic Notebook) on 127.0.0.1 in notebooks/"
 	@echo "make bench  - DL4J vs PyTorch training speed on the same CNN (EPOCHS=3 for the accuracy goal)"
 	@echo "make seeds  - notebook 5's training with 5 seeds, lib's and DL4J's layers: min/mean/max test accuracy (~1 h)"
+	@echo "make digits - draw notebook 7's hand-made digits again (notebooks/digits)"
 	@echo "make lock   - re-pin environment/requirements.lock (with hashes) from environment/requirements.in"
 	@echo "make clean  - remove build outputs (keeps the MNIST cache in data/)"
 
@@ -75,6 +76,10 @@ seeds: setup
 	@$(MVN) -q -pl bench -am package -DskipTests
 	@java -Xmx6g -cp "bench/target/classes:lib/target/classes:lib/target/lib/*" org.cnnbook.bench.SeedSweep \
 	  $(if $(SEEDS),--seeds $(SEEDS)) $(if $(LAYERS),--layers $(LAYERS))
+
+digits: lib
+	@$(MVN) -q -pl lib test-compile
+	@java -cp "lib/target/test-classes:lib/target/classes:lib/target/lib/*" org.cnnbook.prep.HandDrawnDigits notebooks/digits
 
 lock: jupyter
 	@$(PYTHON) -m venv build/lock-venv && build/lock-venv/bin/pip install -q pip-tools

@@ -40,6 +40,20 @@ public final class Check {
         System.out.printf("%s Right: %s has shape %s%n", PASS, what, Arrays.toString(actual));
     }
 
+    public static void numbers(String what, double[] actual, double[] expected, double tolerance, String hint) {
+        notNull(what, actual, hint);
+        boolean same = actual.length == expected.length;
+        for (int i = 0; same && i < actual.length; i++) same = Math.abs(actual[i] - expected[i]) <= tolerance;
+        if (!same)
+            throw new AssertionError(String.format("%s Not yet: %s are %s, expected %s. Hint: %s", FAIL, what,
+                    Arrays.toString(round(actual)), Arrays.toString(round(expected)), hint));
+        System.out.printf("%s Right: %s = %s%n", PASS, what, Arrays.toString(round(actual)));
+    }
+
+    private static double[] round(double[] values) {
+        return Arrays.stream(values).map(v -> Math.round(v * 1e4) / 1e4).toArray();
+    }
+
     public static void ints(String what, int[] actual, int[] expected, String hint) {
         notNull(what, actual, hint);
         if (!Arrays.equals(actual, expected))

@@ -1,5 +1,6 @@
 package org.cnnbook.model;
 
+import org.cnnbook.data.FastMode;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -8,9 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Saving a trained network (with its optimizer state, so training can go on) and loading it back. */
+/**
+ * Saving a trained network (with its optimizer state, so training can go on) and loading it back, with DL4J's
+ * {@link ModelSerializer}: a zip with the configuration as JSON and the parameters. Saving writes a temporary file
+ * first and moves it in place, so an interrupted save never leaves half a model behind.
+ */
 public final class ModelStore {
     private ModelStore() {
+    }
+
+    /**
+     * Where notebook 5 saves the series' trained CNN and notebook 7 finds it: {@code build/models/} beside the
+     * notebooks, a separate file in fast mode so that a quick test run never replaces the fully trained model.
+     */
+    public static Path seriesModel() {
+        return Path.of("..", "build", "models", FastMode.isOn() ? "mnist-cnn-fast-mode.zip" : "mnist-cnn.zip");
     }
 
     public static Path save(MultiLayerNetwork model, Path file) throws IOException {
@@ -28,7 +41,8 @@ public final class ModelStore {
 
     public static MultiLayerNetwork load(Path file) throws IOException {
         if (!Files.isRegularFile(file))
-            throw new IOException("No saved model at " + file.toAbsolutePath() + ". Train and save one first (ModelStore.save).");
+            throw new IOException("No saved model at " + file.toAbsolutePath() + ". Train and save one first "
+                    + "(notebook 5 does, with ModelStore.save).");
         try {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (Exception e) {

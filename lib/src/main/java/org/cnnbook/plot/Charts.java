@@ -1,5 +1,6 @@
 package org.cnnbook.plot;
 
+import org.cnnbook.prep.GreyImage;
 import org.cnnbook.train.EvaluationReport;
 import org.cnnbook.train.History;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -45,6 +46,13 @@ public final class Charts {
         List<String> captions = new ArrayList<>();
         for (int i = 0; i < n; i++) captions.add(Integer.toString(label[i]));
         return DigitGrid.draw(images, IntStream.range(0, n).toArray(), captions, 10);
+    }
+
+    /** Grey pictures in a row, all shown {@code height} pixels high, each with its caption (e.g. the steps of a preparation). */
+    public static BufferedImage pictures(List<GreyImage> pictures, List<String> captions, int height) {
+        if (pictures.size() != captions.size())
+            throw new IllegalArgumentException(pictures.size() + " pictures but " + captions.size() + " captions: give one caption per picture.");
+        return DigitGrid.row(pictures.stream().map(GreyImage::picture).toList(), captions, height);
     }
 
     /** The network's most confident wrong answers, captioned "7 -> 2 (98%)": true label, then its answer. */

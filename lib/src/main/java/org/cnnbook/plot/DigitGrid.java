@@ -73,6 +73,27 @@ final class DigitGrid {
         return grid;
     }
 
+    /** Pictures in a row, each scaled (pixels kept sharp) to {@code height}, its caption underneath. */
+    static BufferedImage row(List<BufferedImage> pictures, List<String> captions, int height) {
+        int[] widths = pictures.stream().mapToInt(p -> Math.max(1, p.getWidth() * height / p.getHeight())).toArray();
+        int width = GAP;
+        for (int w : widths) width += Math.max(w, 70) + GAP;
+        BufferedImage row = canvas(width, height + CAPTION + 2 * GAP);
+        Graphics2D g = graphics(row);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        int x = GAP;
+        for (int i = 0; i < pictures.size(); i++) {
+            g.drawImage(pictures.get(i), x, GAP, widths[i], height, null);
+            g.setColor(Color.LIGHT_GRAY);
+            g.drawRect(x - 1, GAP - 1, widths[i] + 1, height + 1);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(captions.get(i), x, GAP + height + CAPTION - 2);
+            x += Math.max(widths[i], 70) + GAP;
+        }
+        g.dispose();
+        return row;
+    }
+
     static BufferedImage sideBySide(BufferedImage left, BufferedImage right) {
         BufferedImage both = canvas(left.getWidth() + right.getWidth(), Math.max(left.getHeight(), right.getHeight()));
         Graphics2D g = both.createGraphics();
