@@ -48,6 +48,15 @@ public final class Charts {
         return DigitGrid.draw(images, IntStream.range(0, n).toArray(), captions, 10);
     }
 
+    /**
+     * The network as a diagram: the input and every layer's output, left to right, with the shapes DL4J computes
+     * from {@code input} (the same as {@code summary(input)} lists).
+     */
+    public static BufferedImage architecture(org.deeplearning4j.nn.conf.MultiLayerConfiguration conf,
+                                             org.deeplearning4j.nn.conf.inputs.InputType input) {
+        return ArchitectureDiagram.draw(conf, input);
+    }
+
     /** Grey pictures in a row, all shown {@code height} pixels high, each with its caption (e.g. the steps of a preparation). */
     public static BufferedImage pictures(List<GreyImage> pictures, List<String> captions, int height) {
         if (pictures.size() != captions.size())

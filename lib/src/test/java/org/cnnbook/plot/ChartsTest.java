@@ -40,5 +40,9 @@ class ChartsTest {
         assertDrawn(Charts.bars("Accuracy", "accuracy", bars), 600, 300);
         assertDrawn(Charts.trainingCurves(new History(), "empty"), 600, 300);
         assertDrawn(Charts.mistakes(data.testImages(), List.of(new EvaluationReport.Mistake(0, 7, 1, 0.9f))), 50, 50);
+        assertDrawn(Charts.architecture(Models.correctedConfiguration(), Models.MNIST_INPUT), 9 * 100, 200);
+        var digit = org.cnnbook.prep.GreyImage.of(Charts.digits(data.trainImages(), data.trainLabels(), 1));
+        assertDrawn(Charts.pictures(List.of(digit, digit.inverted()), List.of("a", "b"), 84), 2 * 70, 84);
+        assertThrows(IllegalArgumentException.class, () -> Charts.pictures(List.of(digit), List.of(), 84));
     }
 }
