@@ -15,7 +15,7 @@ PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
 
 help:
 	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
-	@echo "make test   - run all tests (JUnit, kernel conformance and end-to-end, notebooks in fast mode)"
+	@echo "make test   - run all tests (JUnit, kernel conformance and end-to-end, notebooks as a quick run)"
 	@echo "make setup  - install Jupyter, build and install the Java kernel, build lib/, fetch MNIST"
 	@echo "make lab    - start JupyterLab (or the classic Notebook) on 127.0.0.1 in notebooks/"
 	@echo "make bench  - DL4J vs PyTorch training speed on the same CNN (EPOCHS=3 for the accuracy goal)"
@@ -58,7 +58,7 @@ test-kernel: kernel
 
 test-notebooks: setup
 	@environment/setup-browser.sh
-	@echo "[test] Notebooks: every notebook in fast mode, then in a headless browser, then the HTML book"
+	@echo "[test] Notebooks: every notebook as a quick run (DATASET_LIMIT, MAX_EPOCH), then in a headless browser, then the HTML book"
 	@$(PYTEST) notebooks/tests
 
 run: setup

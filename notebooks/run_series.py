@@ -159,7 +159,7 @@ def write_index(entries, html_dir, fast):
     rows = "\n".join(
         f'<li><a href="{html.escape(e["html"])}">{html.escape(e["title"] or e["name"])}</a>'
         f' <span class="time">({e["seconds"]:.0f} s)</span></li>' for e in entries)
-    mode = "fast mode (DATASET_LIMIT/MAX_EPOCH)" if fast else "full mode"
+    mode = "a quick run (DATASET_LIMIT/MAX_EPOCH)" if fast else "the full run"
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>From MNIST files to a trained CNN, in Java</title>
 <style>body{{font-family:sans-serif;max-width:46em;margin:3em auto;line-height:1.5}} .time{{color:#777}}</style>

@@ -19,7 +19,7 @@ def executed_dir():
 
 @pytest.fixture(scope="session")
 def executed():
-    """The whole series executed once in fast mode, every exercise check proven against a missing and a wrong answer
+    """The whole series executed once as a quick run, every exercise check proven against a missing and a wrong answer
     (notebooks, HTML book and check-proofs.json under build/test-notebooks)."""
     out = executed_dir()
     os.makedirs(out, exist_ok=True)

@@ -19,15 +19,15 @@ pytestmark = pytest.mark.skipif(browser.missing_tools() is not None, reason=str(
 
 SCREENSHOTS = os.path.join(ROOT, "build", "browser")
 IN_BROWSER = ["00-java-in-jupyter.ipynb", "01-loading-mnist.ipynb", "05-training-the-cnn.ipynb"]
-SERVER_ENV = {"DATASET_LIMIT": "2000", "MNIST_DIR": os.path.join(ROOT, "data", "mnist")}
+# the quick run's data limit, but every epoch notebook 5 asks for, so that its live chart redraws several times
+SERVER_ENV = {"DATASET_LIMIT": run_series.FAST_MODE["DATASET_LIMIT"], "MNIST_DIR": os.path.join(ROOT, "data", "mnist")}
 NOTEBOOK_TIMEOUT = 600
 
 FAULTS = {
     "cells": [
-        "%jars ../lib/target/cnnbook-lib.jar ../lib/target/lib/*.jar",
-        "import org.cnnbook.data.*;\nimport org.cnnbook.prep.*;\nimport org.cnnbook.model.*;\nimport org.cnnbook.train.*;\n"
+        "%load prelude.jsh",
         "import org.cnnbook.notebook.LiveChartProgress;",
-        "MnistData data = Mnist.load();\nvar x = Shapes.toNchw(Pixels.normalize(data.trainImages()));\n"
+        "MnistData data = Mnist.load(RunLimits.fromEnvironment());\nvar x = Shapes.toNchw(Pixels.normalize(data.trainImages()));\n"
         "var y = OneHot.encode(data.trainLabels(), 10);\nvar xt = Shapes.toNchw(Pixels.normalize(data.testImages()));",
         "var model = Models.corrected();",
         "History history = Trainer.fit(model, x, y, xt, data.testLabels(), TrainingOptions.defaults().epochs(500)\n"
@@ -45,6 +45,7 @@ def workspace(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser")
     os.makedirs(os.path.join(root, "notebooks"))
     os.symlink(os.path.join(ROOT, "lib"), os.path.join(root, "lib"))
+    shutil.copy(os.path.join(ROOT, "notebooks", "prelude.jsh"), os.path.join(root, "notebooks", "prelude.jsh"))
     for name in IN_BROWSER:
         notebook = run_series.solved(nbformat.read(os.path.join(ROOT, "notebooks", name), as_version=4), name)
         nbformat.write(notebook, os.path.join(root, "notebooks", name))

@@ -1,4 +1,4 @@
-"""Every notebook of the series, executed in fast mode on the real kernel, checked the way a reader would."""
+"""Every notebook of the series, executed as a quick run (DATASET_LIMIT, MAX_EPOCH) on the real kernel, checked the way a reader would."""
 import json
 import os
 

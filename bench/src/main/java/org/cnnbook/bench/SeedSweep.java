@@ -16,7 +16,7 @@ import org.cnnbook.prep.OneHot;
 import org.cnnbook.prep.Pixels;
 import org.cnnbook.prep.Shapes;
 import org.cnnbook.prep.ValidationSplit;
-import org.cnnbook.engine.Nd4jSetup;
+import org.cnnbook.layers.LayerSet;
 import org.cnnbook.train.ConsoleProgress;
 import org.cnnbook.train.Evaluator;
 import org.cnnbook.train.History;
@@ -58,10 +58,10 @@ public final class SeedSweep {
 
         Map<String, List<Double>> accuracies = new LinkedHashMap<>();
         for (String layers : layerSets) {
-            Nd4jSetup.useFastLayers(layers.equals("lib"));
+            LayerSet layerSet = LayerSet.valueOf(layers.toUpperCase(java.util.Locale.ROOT));
             List<Double> results = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
-                MultiLayerNetwork model = Models.corrected(seed);
+                MultiLayerNetwork model = layerSet.network(Models.correctedConfiguration(seed));
                 History history = Trainer.fit(model, split.trainImages(), split.trainLabels(), split.validationImages(),
                         split.validationLabels(), TrainingOptions.defaults().epochs(epochs).seed(seed)
                                 .reportEvery(100_000).progress(new ConsoleProgress()));

@@ -13,10 +13,15 @@ public final class Mnist {
     private Mnist() {
     }
 
-    /** All of MNIST, or the fast-mode slice when DATASET_LIMIT is set. */
+    /** All of MNIST: 60,000 training and 10,000 test images. */
     public static MnistData load() throws IOException {
+        return load(RunLimits.none());
+    }
+
+    /** MNIST within {@code limits} (the first images of each set). */
+    public static MnistData load(RunLimits limits) throws IOException {
         Path directory = MnistFiles.ensure(MnistLocation.directory(), System.out);
-        return load(directory, FastMode.trainLimit(60_000), FastMode.testLimit(10_000));
+        return load(directory, limits.trainCount(60_000), limits.testCount(10_000));
     }
 
     /** The first {@code trainCount} training and {@code testCount} test examples from {@code directory}. */
@@ -33,11 +38,12 @@ public final class Mnist {
      * DL4J's own {@code MnistDataSetIterator} (flat rows of 784 pixels scaled to [0, 1], one-hot labels), reading
      * the same verified files, so it works offline instead of downloading its own copy.
      */
-    public static org.deeplearning4j.datasets.iterator.impl.MnistDataSetIterator dl4jIterator(int batchSize, boolean train, long seed)
+    public static org.deeplearning4j.datasets.iterator.impl.MnistDataSetIterator dl4jIterator(int batchSize, boolean train,
+                                                                                            long seed, RunLimits limits)
             throws IOException {
         Path directory = MnistFiles.ensure(MnistLocation.directory(), System.out);
         Nd4jSetup.ensure();
-        int examples = train ? FastMode.trainLimit(60_000) : FastMode.testLimit(10_000);
+        int examples = train ? limits.trainCount(60_000) : limits.testCount(10_000);
         return new org.deeplearning4j.datasets.iterator.impl.MnistDataSetIterator(
                 batchSize, examples, false, train, train, seed, directory.toFile());
     }

@@ -21,11 +21,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>JavaCPP's physical-memory limit is lifted (its heap-sized limit on native allocations stays): checking it
  *       reads the process's resident size on every native allocation, 4 % of a training step.</li>
  * </ul>
- * {@code CNNBOOK_FAST_PATH=0} (or the system property {@code cnnbook.fastPath=false}) keeps DL4J's defaults.
+ * {@code CNNBOOK_ONEDNN=0} (or the system property {@code cnnbook.oneDnn=false}) keeps DL4J's defaults: the plain
+ * natives, no helpers. Which layer classes a model uses is a separate, explicit choice ({@code LayerSet}).
  */
 public final class Nd4jSetup {
     public static final String HELPERS_DISABLED_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
-    public static final String FAST_LAYERS_PROPERTY = "cnnbook.fastLayers";
     /** JavaCPP reads the process's resident size on every native allocation while this limit is set. */
     static final String PHYSICAL_BYTES_PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
     static final String PLATFORM_EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
@@ -44,13 +44,13 @@ public final class Nd4jSetup {
             Thread.currentThread().setContextClassLoader(Nd4jSetup.class.getClassLoader());
             return;
         }
-        if (fastPathWanted() && System.getProperty(PHYSICAL_BYTES_PROPERTY) == null)
+        if (oneDnnWanted() && System.getProperty(PHYSICAL_BYTES_PROPERTY) == null)
             System.setProperty(PHYSICAL_BYTES_PROPERTY, "0");
         ClassLoader lib = Nd4jSetup.class.getClassLoader();
         Thread.currentThread().setContextClassLoader(lib);
         ND4JClassLoading.setNd4jClassloader(lib);
         DL4JClassLoading.setDl4jClassloader(lib);
-        if (fastPathWanted()) {
+        if (oneDnnWanted()) {
             String oneDnn = Loader.getPlatform() + "-onednn";
             oneDnnNatives = lib.getResource("org/nd4j/linalg/cpu/nativecpu/bindings/" + oneDnn + "/") != null;
             if (oneDnnNatives && System.getProperty(PLATFORM_EXTENSION_PROPERTY) == null)
@@ -59,19 +59,23 @@ public final class Nd4jSetup {
                 System.setProperty(HELPERS_DISABLED_PROPERTY, "false");
         }
         Nd4j.create(1); // load the backend now, under this setup
-        if (fastPathWanted() && System.getenv("OPENBLAS_NUM_THREADS") == null)
+        if (oneDnnWanted() && System.getenv("OPENBLAS_NUM_THREADS") == null)
             Nd4j.factory().blas().setMaxThreads(1);
         done = true;
         if (announce) System.out.println(currentPath());
     }
 
-    static boolean fastPathWanted() {
-        String env = System.getenv("CNNBOOK_FAST_PATH");
-        String property = System.getProperty("cnnbook.fastPath");
-        return !"0".equals(env) && !"false".equalsIgnoreCase(property);
+    static boolean oneDnnWanted() {
+        return !"0".equals(System.getenv("CNNBOOK_ONEDNN")) && !"false".equalsIgnoreCase(System.getProperty("cnnbook.oneDnn"));
     }
 
-    /** Whether DL4J layers will use the oneDNN helpers (the fast path). */
+    /** Whether ND4J runs on the oneDNN build of its natives (which lib's own layers call directly). */
+    public static boolean oneDnnActive() {
+        ensure();
+        return oneDnnNatives;
+    }
+
+    /** Whether DL4J layers will use the oneDNN helpers. */
     public static boolean helpersActive() {
         ensure();
         return !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLED_PROPERTY, "true"))
@@ -84,19 +88,6 @@ public final class Nd4jSetup {
         System.setProperty(HELPERS_DISABLED_PROPERTY, Boolean.toString(!on));
     }
 
-    /**
-     * Whether models built by lib use its fast layers ({@link org.cnnbook.speed.layers}): channels-last oneDNN
-     * convolutions and pooling. On with the fast path unless {@code cnnbook.fastLayers=false}.
-     */
-    public static boolean fastLayersActive() {
-        return fastPathWanted() && !"false".equalsIgnoreCase(System.getProperty(FAST_LAYERS_PROPERTY));
-    }
-
-    /** Switches lib's fast layers on or off for models built from now on (to compare paths). */
-    public static void useFastLayers(boolean on) {
-        System.setProperty(FAST_LAYERS_PROPERTY, Boolean.toString(on));
-    }
-
     /** One line saying which CPU path is active, e.g. for the top of a notebook. */
     public static String describe() {
         initialize(false);
@@ -107,9 +98,8 @@ public final class Nd4jSetup {
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         boolean helpers = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLED_PROPERTY, "true"))
                 && org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled();
-        String path = fastLayersActive() ? "fast path with lib's fast layers"
-                : helpers ? "fast path (DL4J's layers)" : "DL4J's default (slow) path";
-        return String.format("[cnnbook] ND4J %s on %s, natives %s, DL4J layer helpers %s: %s", backend,
-                Loader.getPlatform(), oneDnnNatives ? "with oneDNN" : "without oneDNN", helpers ? "on" : "off", path);
+        return String.format("[cnnbook] ND4J %s on %s, natives %s, DL4J layer helpers %s%s", backend,
+                Loader.getPlatform(), oneDnnNatives ? "with oneDNN" : "without oneDNN", helpers ? "on" : "off",
+                helpers ? "" : ": DL4J's default (slow) path");
     }
 }

@@ -1,6 +1,6 @@
 package org.cnnbook.model;
 
-import org.cnnbook.data.FastMode;
+import org.cnnbook.data.RunLimits;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -20,10 +20,10 @@ public final class ModelStore {
 
     /**
      * Where notebook 5 saves the series' trained CNN and notebook 7 finds it: {@code build/models/} beside the
-     * notebooks, a separate file in fast mode so that a quick test run never replaces the fully trained model.
+     * notebooks, a separate file for a limited run so that a quick test run never replaces the fully trained model.
      */
-    public static Path seriesModel() {
-        return Path.of("..", "build", "models", FastMode.isOn() ? "mnist-cnn-fast-mode.zip" : "mnist-cnn.zip");
+    public static Path seriesModel(RunLimits limits) {
+        return Path.of("..", "build", "models", limits.limited() ? "mnist-cnn-quick-run.zip" : "mnist-cnn.zip");
     }
 
     public static Path save(MultiLayerNetwork model, Path file) throws IOException {

@@ -1,7 +1,7 @@
 package org.cnnbook.model;
 
 import org.cnnbook.engine.Nd4jSetup;
-import org.cnnbook.speed.layers.LibLayers;
+import org.cnnbook.layers.LayerSet;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -45,22 +45,33 @@ public final class Models {
     private Models() {
     }
 
+    /** The beginner's model, built with {@link LayerSet#preferred()}. */
     public static MultiLayerNetwork beginner() {
-        return build(cnn(SEED, Activation.IDENTITY, true));
+        return LayerSet.preferred().network(beginnerConfiguration());
     }
 
+    /** The corrected model, built with {@link LayerSet#preferred()}. */
     public static MultiLayerNetwork corrected() {
-        return corrected(SEED);
+        return LayerSet.preferred().network(correctedConfiguration());
     }
 
-    /** The corrected model with its weights drawn from another seed (to measure how much the result varies). */
-    public static MultiLayerNetwork corrected(long seed) {
-        return build(cnn(seed, Activation.RELU, true));
+    /** LeNet, built with {@link LayerSet#preferred()}. */
+    public static MultiLayerNetwork leNet() {
+        return LayerSet.preferred().network(leNetConfiguration());
+    }
+
+    public static MultiLayerConfiguration beginnerConfiguration() {
+        return cnn(SEED, Activation.IDENTITY, true);
     }
 
     /** The corrected model's configuration with DL4J's own layer classes, as notebook 5 writes it. */
     public static MultiLayerConfiguration correctedConfiguration() {
-        return cnn(SEED, Activation.RELU, true);
+        return correctedConfiguration(SEED);
+    }
+
+    /** The same with its weights drawn from another seed (to measure how much results vary). */
+    public static MultiLayerConfiguration correctedConfiguration(long seed) {
+        return cnn(seed, Activation.RELU, true);
     }
 
     /** The corrected layers without {@code setInputType}: DL4J cannot wire the dense layer (no flatten). */
@@ -68,8 +79,8 @@ public final class Models {
         return cnn(SEED, Activation.RELU, false);
     }
 
-    public static MultiLayerNetwork leNet() {
-        MultiLayerConfiguration conf = layers(SEED)
+    public static MultiLayerConfiguration leNetConfiguration() {
+        return layers(SEED)
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(20).activation(Activation.RELU).build())
                 .layer(maxPool())
                 .layer(new ConvolutionLayer.Builder(5, 5).nOut(50).activation(Activation.RELU).build())
@@ -78,7 +89,6 @@ public final class Models {
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
                 .setInputType(MNIST_INPUT)
                 .build();
-        return build(conf);
     }
 
     /** What all three models share: the seed, Xavier initialisation and Adam with {@link #LEARNING_RATE}. */
@@ -113,8 +123,4 @@ public final class Models {
         return new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
     }
 
-    /** With lib's layers when the fast path wants them (see {@link LibLayers}). */
-    private static MultiLayerNetwork build(MultiLayerConfiguration conf) {
-        return LibLayers.network(conf);
-    }
 }

@@ -133,7 +133,7 @@ public final class GreyImage {
         return new double[]{rowSum / mass, columnSum / mass};
     }
 
-    /** Pixels 0..255 as a FLOAT array [height, width], like one image of {@code Mnist.load()}. */
+    /** Pixels 0..255 as a FLOAT array [height, width], like one image of {@code Mnist.load}. */
     public INDArray toArray() {
         float[] flat = new float[height() * width()];
         for (int y = 0; y < height(); y++) System.arraycopy(pixels[y], 0, flat, y * width(), width());

@@ -15,7 +15,7 @@ public record ValidationSplit(INDArray trainImages, INDArray trainLabels, INDArr
 
     /**
      * Holds out the last {@code count} examples, as Keras' {@code validation_split} takes the last ones. A small
-     * slice (fast mode) keeps at least nine tenths for training.
+     * slice (a quick run) keeps at least nine tenths for training.
      */
     public static ValidationSplit holdOutLast(INDArray images, INDArray labels, int count) {
         long n = images.size(0);

@@ -46,7 +46,7 @@ public final class Trainer {
         INDArray trainSubsetLabels = trainIndices.get(NDArrayIndex.interval(0, trainSamples));
 
         Batches batches = new Batches(trainImages, trainLabels, options.batchSize, true, options.seed);
-        int epochs = options.effectiveEpochs();
+        int epochs = options.epochs;
         TrainingProgress progress = options.effectiveProgress();
         History history = new History();
         progress.started(epochs, batches.batchCount());

@@ -1,9 +1,7 @@
 package org.cnnbook.train;
 
-import org.cnnbook.data.FastMode;
-
 /**
- * How to train: epochs (capped by MAX_EPOCH in fast mode), batch size, the shuffling seed, whether to keep the
+ * How to train: epochs, batch size, the shuffling seed, whether to keep the
  * best epoch's weights, reporting, checks, progress display.
  */
 public final class TrainingOptions {
@@ -67,9 +65,6 @@ public final class TrainingOptions {
         return this;
     }
 
-    int effectiveEpochs() {
-        return FastMode.epochs(epochs);
-    }
 
     TrainingProgress effectiveProgress() {
         return progress != null ? progress : new ConsoleProgress();

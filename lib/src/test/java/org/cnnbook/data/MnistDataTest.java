@@ -37,7 +37,7 @@ class MnistDataTest {
 
     @Test
     void dl4jsOwnIteratorReadsTheSameFilesOffline() throws Exception {
-        var iterator = Mnist.dl4jIterator(16, false, 1);
+        var iterator = Mnist.dl4jIterator(16, false, 1, RunLimits.none());
         var batch = iterator.next();
         assertArrayEquals(new long[]{16, 784}, batch.getFeatures().shape());
         assertArrayEquals(new long[]{16, 10}, batch.getLabels().shape());

@@ -1,6 +1,7 @@
 package org.cnnbook.engine;
 
 import org.cnnbook.TestData;
+import org.cnnbook.layers.LayerSet;
 import org.cnnbook.model.Models;
 import org.cnnbook.prep.OneHot;
 import org.cnnbook.prep.Pixels;
@@ -8,7 +9,6 @@ import org.cnnbook.prep.Shapes;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -20,15 +20,13 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** DL4J's own layers take the oneDNN helper path, and it computes the same gradients as DL4J's plain path. */
 class HelperPathTest {
-    @BeforeEach
-    void dl4jLayers() {
-        Nd4jSetup.useFastLayers(false);
-    }
-
     @AfterEach
     void restore() {
         Nd4jSetup.useLayerHelpers(true);
-        Nd4jSetup.useFastLayers(true);
+    }
+
+    private static MultiLayerNetwork dl4jCnn() {
+        return LayerSet.DL4J.network(Models.correctedConfiguration());
     }
 
     private static Object helperOf(MultiLayerNetwork model, int layer) throws Exception {
@@ -40,10 +38,10 @@ class HelperPathTest {
     @Test
     void libTurnsOnTheOneDnnLayerHelpers() throws Exception {
         assertTrue(Nd4jSetup.helpersActive(), Nd4jSetup.describe());
-        Object helper = helperOf(Models.corrected(), 0);
+        Object helper = helperOf(dl4jCnn(), 0);
         assertNotNull(helper, "the convolution layer has no helper: DL4J's slow path would be used");
         assertTrue(helper.getClass().getSimpleName().startsWith("MKLDNN"), helper.getClass().getName());
-        assertTrue(Nd4jSetup.describe().contains("fast path"));
+        assertTrue(Nd4jSetup.describe().contains("helpers on"), Nd4jSetup.describe());
     }
 
     @Test
@@ -52,9 +50,9 @@ class HelperPathTest {
         INDArray x = Shapes.toNchw(Pixels.normalize(data.trainImages())).get(NDArrayIndex.interval(0, 16)).dup();
         INDArray y = OneHot.encode(data.trainLabels(), 10).get(NDArrayIndex.interval(0, 16)).dup();
 
-        MultiLayerNetwork fast = Models.corrected();
+        MultiLayerNetwork fast = dl4jCnn();
         Nd4jSetup.useLayerHelpers(false);
-        MultiLayerNetwork plain = Models.corrected();
+        MultiLayerNetwork plain = dl4jCnn();
         assertNull(helperOf(plain, 0));
         assertNotNull(helperOf(fast, 0));
         assertEquals(fast.params(), plain.params(), "same seed, same initial weights");

@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;

@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import java.util.Collection;
 
@@ -12,24 +12,24 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A DL4J {@link ConvolutionLayer} configuration, channels-last, whose layer is {@link FastConvolutionLayer}.
+ * A DL4J {@link ConvolutionLayer} configuration, channels-last, whose layer is {@link LibConvolutionLayer}.
  * Same parameters, initialisation, updater and JSON as DL4J's layer; only the arithmetic path differs.
  */
-public class FastConvolution extends ConvolutionLayer {
+public class LibConvolution extends ConvolutionLayer {
 
     /** For JSON deserialisation. */
-    public FastConvolution() {
+    public LibConvolution() {
     }
 
-    public FastConvolution(ConvolutionLayer.Builder builder) {
+    public LibConvolution(ConvolutionLayer.Builder builder) {
         super(builder.dataFormat(CNN2DFormat.NHWC));
     }
 
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
                              INDArray paramsView, boolean initializeParams, DataType dataType) {
-        LayerValidation.assertNInNOutSet("FastConvolution", getLayerName(), index, getNIn(), getNOut());
-        return LayerWiring.wire(new FastConvolutionLayer(conf, dataType), this, conf, listeners, index, paramsView,
+        LayerValidation.assertNInNOutSet("LibConvolution", getLayerName(), index, getNIn(), getNOut());
+        return LayerWiring.wire(new LibConvolutionLayer(conf, dataType), this, conf, listeners, index, paramsView,
                 initializeParams);
     }
 }

@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import org.deeplearning4j.exception.DL4JInvalidInputException;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -24,7 +24,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * ReLU's backward pass uses the layer's own output, so nothing is computed twice.
  * Accepts NCHW input too when it has one channel (both layouts are the same bytes).
  */
-public class FastConvolutionLayer extends ConvolutionLayer {
+public class LibConvolutionLayer extends ConvolutionLayer {
     private static final String W = ConvolutionParamInitializer.WEIGHT_KEY;
     private static final String B = ConvolutionParamInitializer.BIAS_KEY;
 
@@ -34,7 +34,7 @@ public class FastConvolutionLayer extends ConvolutionLayer {
     private INDArray columns;
     private final SingleChannelPatches patchMaker = new SingleChannelPatches();
 
-    public FastConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
+    public LibConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 

@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import java.util.Collection;
 
@@ -12,23 +12,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
-/** A DL4J {@link DenseLayer} configuration whose layer is {@link FastDenseLayer}. */
-public class FastDense extends DenseLayer {
+/** A DL4J {@link DenseLayer} configuration whose layer is {@link LibDenseLayer}. */
+public class LibDense extends DenseLayer {
 
     /** For JSON deserialisation; use {@link #of}. */
-    public FastDense() {
+    public LibDense() {
     }
 
     /** The same configuration as {@code layer} (DL4J's builder for it is private: copied through DL4J's JSON). */
-    public static FastDense of(DenseLayer layer) {
-        return retype(layer, FastDense.class);
+    public static LibDense of(DenseLayer layer) {
+        return retype(layer, LibDense.class);
     }
 
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
                              INDArray paramsView, boolean initializeParams, DataType dataType) {
-        LayerValidation.assertNInNOutSet("FastDense", getLayerName(), index, getNIn(), getNOut());
-        return LayerWiring.wire(new FastDenseLayer(conf, dataType), this, conf, listeners, index, paramsView,
+        LayerValidation.assertNInNOutSet("LibDense", getLayerName(), index, getNIn(), getNOut());
+        return LayerWiring.wire(new LibDenseLayer(conf, dataType), this, conf, listeners, index, paramsView,
                 initializeParams);
     }
 

@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The libnd4j ops the fast layers call, with their argument conventions in one place. Images are channels-last
+ * The libnd4j ops lib's layers call, with their argument conventions in one place. Images are channels-last
  * (NHWC); convolution weights stay in DL4J's own [out, in, kH, kW] layout, so parameters, updaters and saved
  * models are unchanged.
  */

@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -15,14 +15,14 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * DL4J's dense layer with its matrix products through BLAS directly (see {@link DenseMath}); with ReLU, the backward
  * pass reads the layer's output instead of recomputing the product.
  */
-public class FastDenseLayer extends DenseLayer {
+public class LibDenseLayer extends DenseLayer {
     private static final String W = DefaultParamInitializer.WEIGHT_KEY;
     private static final String B = DefaultParamInitializer.BIAS_KEY;
 
     /** This training step's ReLU output, kept from the forward pass for the backward pass. */
     private INDArray output;
 
-    public FastDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
+    public LibDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 

@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import org.cnnbook.TestData;
 import org.cnnbook.model.ModelStore;
@@ -18,15 +18,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 import java.nio.file.Path;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * lib's fast layers compute what DL4J's own layers compute: same outputs, same loss, same gradients for every
+ * lib's layers compute what DL4J's own layers compute: same outputs, same loss, same gradients for every
  * parameter, from the same weights. The reference is DL4J's plain path (no helpers, NCHW).
  */
-class FastLayersTest {
+class LibLayersMatchDl4jTest {
     private static INDArray x;
     private static INDArray y;
 
@@ -39,33 +38,32 @@ class FastLayersTest {
 
     @AfterEach
     void restore() {
-        Nd4jSetup.useFastLayers(true);
         Nd4jSetup.useLayerHelpers(true);
     }
 
     @Test
-    void modelsUseTheFastLayersOnTheFastPath() {
+    void modelsUseLibsLayersWhereOneDnnRuns() {
+        assertEquals(LayerSet.LIB, LayerSet.preferred());
         MultiLayerNetwork model = Models.corrected();
-        assertInstanceOf(FastConvolutionLayer.class, model.getLayer(0));
-        assertInstanceOf(FastMaxPoolingLayer.class, model.getLayer(2));
-        assertInstanceOf(FastDenseLayer.class, model.getLayer(6));
-        assertInstanceOf(FastOutputLayer.class, model.getLayer(7));
-        assertTrue(Nd4jSetup.describe().contains("fast layers"), Nd4jSetup.describe());
+        assertInstanceOf(LibConvolutionLayer.class, model.getLayer(0));
+        assertInstanceOf(LibMaxPoolingLayer.class, model.getLayer(2));
+        assertInstanceOf(LibDenseLayer.class, model.getLayer(6));
+        assertInstanceOf(LibOutputLayer.class, model.getLayer(7));
     }
 
     @Test
     void correctedCnnMatchesDl4jOutputsLossAndGradients() {
-        assertSameMaths(Models::corrected);
+        assertSameMaths(Models.correctedConfiguration());
     }
 
     @Test
     void convolutionsWithoutActivationMatchToo() {
-        assertSameMaths(Models::beginner);
+        assertSameMaths(Models.beginnerConfiguration());
     }
 
     @Test
     void leNetWithItsOwnSizesMatches() {
-        assertSameMaths(Models::leNet);
+        assertSameMaths(Models.leNetConfiguration());
     }
 
     @Test
@@ -83,22 +81,21 @@ class FastLayersTest {
     }
 
     @Test
-    void savedAndLoadedModelKeepsTheFastLayersAndItsAnswers(@TempDir Path dir) throws Exception {
+    void savedAndLoadedModelKeepsLibsLayersAndItsAnswers(@TempDir Path dir) throws Exception {
         MultiLayerNetwork model = Models.corrected();
         model.fit(new org.nd4j.linalg.dataset.DataSet(x, y));
         MultiLayerNetwork loaded = ModelStore.load(ModelStore.save(model, dir.resolve("cnn.zip")));
-        assertInstanceOf(FastConvolutionLayer.class, loaded.getLayer(0));
+        assertInstanceOf(LibConvolutionLayer.class, loaded.getLayer(0));
         assertEquals(model.output(x), loaded.output(x));
         MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(model.getLayerWiseConfigurations().toJson());
-        assertInstanceOf(FastConvolution.class, conf.getConf(1).getLayer());
+        assertInstanceOf(LibConvolution.class, conf.getConf(1).getLayer());
     }
 
-    private static void assertSameMaths(Supplier<MultiLayerNetwork> build) {
-        MultiLayerNetwork fast = build.get();
-        Nd4jSetup.useFastLayers(false);
+    private static void assertSameMaths(MultiLayerConfiguration conf) {
+        MultiLayerNetwork fast = LayerSet.LIB.network(conf);
         Nd4jSetup.useLayerHelpers(false);
-        MultiLayerNetwork reference = build.get();
-        assertFalse(reference.getLayer(0) instanceof FastConvolutionLayer);
+        MultiLayerNetwork reference = LayerSet.DL4J.network(conf);
+        assertFalse(reference.getLayer(0) instanceof LibConvolutionLayer);
         int dense = firstDenseLayer(reference);
         fast.setParams(toChannelsLastOrder(reference, reference.params(), dense));
 

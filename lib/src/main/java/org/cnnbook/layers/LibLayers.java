@@ -1,11 +1,10 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.cnnbook.engine.Nd4jSetup;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -19,8 +18,8 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
 
 /**
  * The one call that puts lib's layers into a network configured with DL4J's own classes: every convolution,
- * max-pooling, dense and output layer becomes its lib subclass ({@link FastConvolution}, {@link FastMaxPooling},
- * {@link FastDense}, {@link FastOutput}), which keeps the same hyperparameters, parameters, initialisation, updater
+ * max-pooling, dense and output layer becomes its lib subclass ({@link LibConvolution}, {@link LibMaxPooling},
+ * {@link LibDense}, {@link LibOutput}), which keeps the same hyperparameters, parameters, initialisation, updater
  * and saved format and computes the same numbers channels-last with oneDNN and BLAS directly. Nothing else of the
  * configuration changes; the flatten before the dense layer reads channels-last too.
  * <p>
@@ -29,23 +28,18 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  */
 public final class LibLayers {
     private static final Map<String, String> REPLACEMENTS = Map.of(
-            ConvolutionLayer.class.getName(), FastConvolution.class.getName(),
-            SubsamplingLayer.class.getName(), FastMaxPooling.class.getName(),
-            DenseLayer.class.getName(), FastDense.class.getName(),
-            OutputLayer.class.getName(), FastOutput.class.getName());
+            ConvolutionLayer.class.getName(), LibConvolution.class.getName(),
+            SubsamplingLayer.class.getName(), LibMaxPooling.class.getName(),
+            DenseLayer.class.getName(), LibDense.class.getName(),
+            OutputLayer.class.getName(), LibOutput.class.getName());
     private static final String CHANNELS_LAST = "NHWC";
 
     private LibLayers() {
     }
 
-    /**
-     * A network of {@code conf} with lib's layers when the fast path wants them ({@link Nd4jSetup#fastLayersActive()}),
-     * else with DL4J's own; initialised, ready to train.
-     */
+    /** An initialised network of {@code conf} built with lib's layers, ready to train. */
     public static MultiLayerNetwork network(MultiLayerConfiguration conf) {
-        MultiLayerNetwork network = new MultiLayerNetwork(Nd4jSetup.fastLayersActive() ? replace(conf) : conf);
-        network.init();
-        return network;
+        return LayerSet.LIB.network(conf);
     }
 
     /** {@code conf} with lib's layers in place of DL4J's, or {@code conf} itself when one of its layers has none. */

@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import java.util.Collection;
 
@@ -10,22 +10,22 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A DL4J {@link OutputLayer} configuration whose layer is {@link FastOutputLayer}. */
-public class FastOutput extends OutputLayer {
+/** A DL4J {@link OutputLayer} configuration whose layer is {@link LibOutputLayer}. */
+public class LibOutput extends OutputLayer {
 
     /** For JSON deserialisation. */
-    public FastOutput() {
+    public LibOutput() {
     }
 
-    public FastOutput(OutputLayer.Builder builder) {
+    public LibOutput(OutputLayer.Builder builder) {
         super(builder);
     }
 
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
                              INDArray paramsView, boolean initializeParams, DataType dataType) {
-        LayerValidation.assertNInNOutSet("FastOutput", getLayerName(), index, getNIn(), getNOut());
-        return LayerWiring.wire(new FastOutputLayer(conf, dataType), this, conf, listeners, index, paramsView,
+        LayerValidation.assertNInNOutSet("LibOutput", getLayerName(), index, getNIn(), getNOut());
+        return LayerWiring.wire(new LibOutputLayer(conf, dataType), this, conf, listeners, index, paramsView,
                 initializeParams);
     }
 }

@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
@@ -12,9 +12,9 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** DL4J's max-pooling layer computed channels-last with libnd4j's pooling ops directly; other pooling types use DL4J's. */
-public class FastMaxPoolingLayer extends SubsamplingLayer {
+public class LibMaxPoolingLayer extends SubsamplingLayer {
 
-    public FastMaxPoolingLayer(NeuralNetConfiguration conf, DataType dataType) {
+    public LibMaxPoolingLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 

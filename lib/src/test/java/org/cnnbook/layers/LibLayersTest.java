@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import org.cnnbook.model.Models;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
@@ -19,8 +19,8 @@ class LibLayersTest {
     void everyLayerOfTheCnnBecomesItsLibSubclassWithTheSameSettings() {
         MultiLayerConfiguration dl4j = Models.correctedConfiguration();
         MultiLayerConfiguration lib = LibLayers.replace(dl4j);
-        Class<?>[] expected = {FastConvolution.class, FastConvolution.class, FastMaxPooling.class, FastConvolution.class,
-                FastConvolution.class, FastMaxPooling.class, FastDense.class, FastOutput.class};
+        Class<?>[] expected = {LibConvolution.class, LibConvolution.class, LibMaxPooling.class, LibConvolution.class,
+                LibConvolution.class, LibMaxPooling.class, LibDense.class, LibOutput.class};
         for (int i = 0; i < expected.length; i++) {
             var replaced = lib.getConf(i).getLayer();
             var original = dl4j.getConf(i).getLayer();

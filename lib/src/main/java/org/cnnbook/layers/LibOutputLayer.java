@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -11,11 +11,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** DL4J's output layer with its matrix products through BLAS directly (see {@link DenseMath}). */
-public class FastOutputLayer extends OutputLayer {
+public class LibOutputLayer extends OutputLayer {
     private static final String W = DefaultParamInitializer.WEIGHT_KEY;
     private static final String B = DefaultParamInitializer.BIAS_KEY;
 
-    public FastOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
+    public LibOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
 

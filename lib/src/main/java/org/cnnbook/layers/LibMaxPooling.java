@@ -1,4 +1,4 @@
-package org.cnnbook.speed.layers;
+package org.cnnbook.layers;
 
 import java.util.Collection;
 
@@ -10,21 +10,21 @@ import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A DL4J {@link SubsamplingLayer} configuration, channels-last, whose layer is {@link FastMaxPoolingLayer}. */
-public class FastMaxPooling extends SubsamplingLayer {
+/** A DL4J {@link SubsamplingLayer} configuration, channels-last, whose layer is {@link LibMaxPoolingLayer}. */
+public class LibMaxPooling extends SubsamplingLayer {
 
     /** For JSON deserialisation. */
-    public FastMaxPooling() {
+    public LibMaxPooling() {
     }
 
-    public FastMaxPooling(SubsamplingLayer.Builder builder) {
+    public LibMaxPooling(SubsamplingLayer.Builder builder) {
         super(builder.dataFormat(CNN2DFormat.NHWC));
     }
 
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
                              INDArray paramsView, boolean initializeParams, DataType dataType) {
-        return LayerWiring.wire(new FastMaxPoolingLayer(conf, dataType), this, conf, listeners, index, paramsView,
+        return LayerWiring.wire(new LibMaxPoolingLayer(conf, dataType), this, conf, listeners, index, paramsView,
                 initializeParams);
     }
 }

