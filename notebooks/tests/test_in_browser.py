@@ -13,7 +13,7 @@ import pytest
 
 import browser
 import run_series
-from conftest import ROOT, executed_dir
+from conftest import ROOT, executed_dir, write_java_notebook
 
 pytestmark = pytest.mark.skipif(browser.missing_tools() is not None, reason=str(browser.missing_tools()))
 
@@ -23,19 +23,17 @@ IN_BROWSER = ["00-java-in-jupyter.ipynb", "01-loading-mnist.ipynb", "05-training
 SERVER_ENV = {"DATASET_LIMIT": run_series.FAST_MODE["DATASET_LIMIT"], "MNIST_DIR": os.path.join(ROOT, "data", "mnist")}
 NOTEBOOK_TIMEOUT = 600
 
-FAULTS = {
-    "cells": [
-        "%load prelude.jsh",
-        "import org.cnnbook.notebook.LiveChartProgress;",
-        "MnistData data = Mnist.load(RunLimits.fromEnvironment());\nvar x = Shapes.toNchw(Pixels.normalize(data.trainImages()));\n"
-        "var y = OneHot.encode(data.trainLabels(), 10);\nvar xt = Shapes.toNchw(Pixels.normalize(data.testImages()));",
-        "var model = Models.corrected();",
-        "History history = Trainer.fit(model, x, y, xt, data.testLabels(), TrainingOptions.defaults().epochs(500)\n"
-        "        .progress(new LiveChartProgress()));",
-        "model.getIterationCount() > 0",
-        'int broken = "text";',
-    ]
-}
+FAULTS = [
+    "%load prelude.jsh",
+    "import org.cnnbook.notebook.LiveChartProgress;",
+    "MnistData data = Mnist.load(RunLimits.fromEnvironment());\nvar x = Shapes.toNchw(Pixels.normalize(data.trainImages()));\n"
+    "var y = OneHot.encode(data.trainLabels(), 10);\nvar xt = Shapes.toNchw(Pixels.normalize(data.testImages()));",
+    "var model = Models.corrected();",
+    "History history = Trainer.fit(model, x, y, xt, data.testLabels(), TrainingOptions.defaults().epochs(500)\n"
+    "        .progress(new LiveChartProgress()));",
+    "model.getIterationCount() > 0",
+    'int broken = "text";',
+]
 
 
 @pytest.fixture(scope="module")
@@ -49,11 +47,7 @@ def workspace(tmp_path_factory):
     for name in IN_BROWSER:
         notebook = run_series.solved(nbformat.read(os.path.join(ROOT, "notebooks", name), as_version=4), name)
         nbformat.write(notebook, os.path.join(root, "notebooks", name))
-    cells = [{"cell_type": "code", "source": s, "metadata": {}, "outputs": [], "execution_count": None}
-             for s in FAULTS["cells"]]
-    with open(os.path.join(root, "notebooks", "faults.ipynb"), "w") as f:
-        json.dump({"cells": cells, "metadata": {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"}},
-                   "nbformat": 4, "nbformat_minor": 5}, f)
+    write_java_notebook(os.path.join(root, "notebooks", "faults.ipynb"), FAULTS)
     os.makedirs(SCREENSHOTS, exist_ok=True)
     return str(root)
 

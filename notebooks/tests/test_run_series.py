@@ -1,22 +1,17 @@
 """`make run`'s runner fails loudly: non-zero exit, naming the notebook and the cell."""
-import json
 import os
 import shutil
 import subprocess
 import sys
 
 import run_series
+from conftest import write_java_notebook
 
 
 def test_a_failing_cell_stops_the_run_and_is_named(tmp_path):
     shutil.copy(os.path.join(run_series.HERE, "run_series.py"), tmp_path)
-    cells = [{"cell_type": "markdown", "source": "# Broken on purpose", "metadata": {}},
-             {"cell_type": "code", "source": "int fine = 1;", "metadata": {}, "outputs": [], "execution_count": None},
-             {"cell_type": "code", "source": 'throw new IllegalStateException("boom");', "metadata": {},
-              "outputs": [], "execution_count": None}]
-    with open(tmp_path / "00-broken.ipynb", "w") as f:
-        json.dump({"cells": cells, "metadata": {"kernelspec": {"name": "java", "display_name": "Java", "language": "java"}},
-                   "nbformat": 4, "nbformat_minor": 5}, f)
+    write_java_notebook(tmp_path / "00-broken.ipynb", ["int fine = 1;", 'throw new IllegalStateException("boom");'],
+                        markdown_first="# Broken on purpose")
     run = subprocess.run([sys.executable, str(tmp_path / "run_series.py"), "--out", str(tmp_path / "out")],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 1

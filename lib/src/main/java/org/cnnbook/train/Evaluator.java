@@ -18,7 +18,7 @@ public final class Evaluator {
         if (!trained)
             System.out.println("Warning: this model was never trained (fit was never called), so its answers are "
                     + "random: expect about 10 % accuracy. Train it first.");
-        int[] truth = (labels.rank() == 2 ? OneHot.decode(labels) : labels).toIntVector();
+        int[] truth = OneHot.indices(labels).toIntVector();
         float[] confidence = new float[truth.length];
         int[] predicted = predict(model, images, confidence);
         return new EvaluationReport(truth, predicted, confidence, (int) model.layerSize(model.getnLayers() - 1), trained);

@@ -15,6 +15,11 @@ public final class History {
 
     /** One epoch: its mean loss, the accuracy on a sample of the training images and on the validation images. */
     public record EpochResult(int epoch, double loss, double trainAccuracy, double validationAccuracy, double seconds) {
+        /** E.g. "epoch 2: loss 0.0322, train accuracy 99.46 %, validation accuracy 99.34 % (24.2 s)". */
+        public String summary() {
+            return String.format("epoch %d: loss %.4f, train accuracy %.2f %%, validation accuracy %.2f %% (%.1f s)",
+                    epoch, loss, 100 * trainAccuracy, 100 * validationAccuracy, seconds);
+        }
     }
 
     private final List<BatchPoint> batches = new ArrayList<>();

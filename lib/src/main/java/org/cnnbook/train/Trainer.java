@@ -39,7 +39,7 @@ public final class Trainer {
             DataChecks.requireUnitRange(validationImages, "The validation images");
             ModelCheck.warnings(model).forEach(w -> System.out.println("Warning: " + w));
         }
-        INDArray validationIndices = validationLabels.rank() == 2 ? OneHot.decode(validationLabels) : validationLabels;
+        INDArray validationIndices = OneHot.indices(validationLabels);
         INDArray trainIndices = OneHot.decode(trainLabels);
         int trainSamples = (int) Math.min(options.trainAccuracySamples, trainImages.size(0));
         INDArray trainSubset = trainImages.get(NDArrayIndex.interval(0, trainSamples));

@@ -1,6 +1,7 @@
 package org.cnnbook.data;
 
 import org.cnnbook.TestData;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,10 +12,12 @@ import java.nio.file.StandardCopyOption;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+/** The real MNIST files: fetched with npm, verified, loaded like Keras' load_data. */
+@Tag(TestData.REAL_MNIST)
 class MnistDataTest {
     @Test
     void theFourCanonicalFilesAreThereAndVerified() throws Exception {
-        Path dir = TestData.directory();
+        Path dir = TestData.realMnistDirectory();
         assertTrue(MnistFiles.allPresent(dir));
         IdxFile images = IdxFile.read(dir.resolve(MnistFiles.TRAIN_IMAGES), 3);
         assertArrayEquals(new int[]{60000, 28, 28}, images.dimensions());
@@ -25,7 +28,7 @@ class MnistDataTest {
 
     @Test
     void loadingLooksLikeKerasLoadData() throws Exception {
-        MnistData data = TestData.slice();
+        MnistData data = Mnist.load(TestData.realMnistDirectory(), 2000, 500);
         assertArrayEquals(new long[]{2000, 28, 28}, data.trainImages().shape());
         assertArrayEquals(new long[]{2000}, data.trainLabels().shape());
         assertArrayEquals(new long[]{500, 28, 28}, data.testImages().shape());
@@ -47,7 +50,7 @@ class MnistDataTest {
 
     @Test
     void wrongOrDamagedIdxFilesAreExplained(@TempDir Path tmp) throws Exception {
-        Path dir = TestData.directory();
+        Path dir = TestData.realMnistDirectory();
         IOException wrongRank = assertThrows(IOException.class, () -> IdxFile.read(dir.resolve(MnistFiles.TRAIN_LABELS), 3));
         assertTrue(wrongRank.getMessage().contains("magic number"), wrongRank.getMessage());
 
@@ -60,7 +63,7 @@ class MnistDataTest {
 
     @Test
     void aCorruptFileIsReplacedByAVerifiedOneAndNoPartialFileRemains(@TempDir Path tmp) throws Exception {
-        Path dir = TestData.directory();
+        Path dir = TestData.realMnistDirectory();
         for (String name : new String[]{MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_LABELS, MnistFiles.TEST_IMAGES, MnistFiles.TEST_LABELS})
             Files.copy(dir.resolve(name), tmp.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         Files.write(tmp.resolve(MnistFiles.TEST_LABELS), new byte[]{0, 0, 8, 1, 0, 0, 0, 0});

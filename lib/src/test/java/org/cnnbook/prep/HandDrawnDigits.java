@@ -48,7 +48,11 @@ public final class HandDrawnDigits {
     }
 
     static BufferedImage draw(int digit) {
-        double[] p = PLACEMENT[digit];
+        return draw(digit, PLACEMENT[digit]);
+    }
+
+    /** A digit drawn with its strokes placed by {scale, x offset, y offset, slant, pen width}. */
+    public static BufferedImage draw(int digit, double... p) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
