@@ -17,9 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *       for the repaired helper lookup;</li>
  *   <li>OpenBLAS runs single-threaded (unless {@code OPENBLAS_NUM_THREADS} says otherwise): its threads keep
  *       spinning after each small matrix product and steal the cores from libnd4j's OpenMP threads
- *       (measured: +31 % images/s);</li>
+ *       (bench/NOTES.md has the measurement);</li>
  *   <li>JavaCPP's physical-memory limit is lifted (its heap-sized limit on native allocations stays): checking it
- *       reads the process's resident size on every native allocation, 4 % of a training step.</li>
+ *       reads the process's resident size on every native allocation (a few per cent of a training step).</li>
  * </ul>
  * {@code CNNBOOK_ONEDNN=0} (or the system property {@code cnnbook.oneDnn=false}) keeps DL4J's defaults: the plain
  * natives, no helpers. Which layer classes a model uses is a separate, explicit choice ({@code LayerSet}).

@@ -19,7 +19,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * DL4J's convolution layer computed channels-last (NHWC) with libnd4j's oneDNN convolution, where oneDNN's kernels
- * run about twice as fast as on NCHW. The network's first layer (one input channel) is computed as im2col + one
+ * run faster than on NCHW (bench/NOTES.md). The network's first layer (one input channel) is computed as im2col + one
  * matrix product instead: oneDNN is slow for a single channel, and the first layer needs no input gradient.
  * ReLU's backward pass uses the layer's own output, so nothing is computed twice.
  * Accepts NCHW input too when it has one channel (both layouts are the same bytes).
