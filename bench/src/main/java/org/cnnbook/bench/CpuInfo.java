@@ -24,7 +24,8 @@ public record CpuInfo(String model, int cores, Set<String> extensions) {
                 if (line.startsWith("model name") && model.equals("unknown CPU"))
                     model = line.substring(line.indexOf(':') + 1).trim();
                 if (line.startsWith("flags"))
-                    for (String flag : line.substring(line.indexOf(':') + 1).trim().split("\\s+"))
+                    for (String flag :
+                            line.substring(line.indexOf(':') + 1).trim().split("\\s+"))
                         if (EXTENSIONS_OF_INTEREST.contains(flag)) extensions.add(flag);
             }
         } catch (IOException | RuntimeException e) {
@@ -35,6 +36,7 @@ public record CpuInfo(String model, int cores, Set<String> extensions) {
 
     @Override
     public String toString() {
-        return String.format("%s, %d cores, %s", model, cores, extensions.isEmpty() ? "no AVX2" : String.join(" ", extensions));
+        return String.format(
+                "%s, %d cores, %s", model, cores, extensions.isEmpty() ? "no AVX2" : String.join(" ", extensions));
     }
 }

@@ -7,16 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-
 import org.cnnbook.data.Mnist;
 import org.cnnbook.data.MnistData;
 import org.cnnbook.data.MnistFiles;
 import org.cnnbook.data.MnistLocation;
+import org.cnnbook.engine.Nd4jSetup;
 import org.cnnbook.model.Models;
 import org.cnnbook.prep.OneHot;
 import org.cnnbook.prep.Pixels;
 import org.cnnbook.prep.Shapes;
-import org.cnnbook.engine.Nd4jSetup;
 import org.cnnbook.train.ConsoleProgress;
 import org.cnnbook.train.History;
 import org.cnnbook.train.Trainer;
@@ -32,8 +31,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * machine load.
  */
 public final class EpochBenchmark {
-    private EpochBenchmark() {
-    }
+    private EpochBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
@@ -53,14 +51,25 @@ public final class EpochBenchmark {
                 if (control.readLine() == null) return;
             }
             // the test images stand in as "validation" so that their accuracy is printed after every epoch
-            TrainingOptions options = TrainingOptions.defaults().epochs(1).seed(42 + epoch).batchSize(32)
-                    .trainAccuracySamples(1000).reportEvery(500).progress(new ConsoleProgress());
+            TrainingOptions options = TrainingOptions.defaults()
+                    .epochs(1)
+                    .seed(42 + epoch)
+                    .batchSize(32)
+                    .trainAccuracySamples(1000)
+                    .reportEvery(500)
+                    .progress(new ConsoleProgress());
             if (epoch > 1) options.withoutInputChecks(); // the same arrays were checked before the first epoch
             History history = Trainer.fit(model, x, y, xTest, data.testLabels(), options);
-            System.out.printf(Locale.ROOT, "{\"framework\": \"DL4J 1.0.0-M2.1 through lib\", \"path\": \"%s\", "
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"framework\": \"DL4J 1.0.0-M2.1 through lib\", \"path\": \"%s\", "
                             + "\"epoch\": %d, \"seconds\": %.3f, \"test_accuracy\": %.4f, \"images\": %d, \"peak_rss_mb\": %d}%n",
-                    path.replace("\"", "'"), epoch, history.epochs().get(0).seconds(), history.epochs().get(0).validationAccuracy(),
-                    x.size(0), peakRssMegabytes());
+                    path.replace("\"", "'"),
+                    epoch,
+                    history.epochs().get(0).seconds(),
+                    history.epochs().get(0).validationAccuracy(),
+                    x.size(0),
+                    peakRssMegabytes());
             System.out.flush();
         }
     }

@@ -6,17 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.cnnbook.data.Mnist;
 import org.cnnbook.data.MnistData;
 import org.cnnbook.data.MnistFiles;
 import org.cnnbook.data.MnistLocation;
+import org.cnnbook.layers.LayerSet;
 import org.cnnbook.model.Models;
 import org.cnnbook.prep.OneHot;
 import org.cnnbook.prep.Pixels;
 import org.cnnbook.prep.Shapes;
 import org.cnnbook.prep.ValidationSplit;
-import org.cnnbook.layers.LayerSet;
 import org.cnnbook.train.ConsoleProgress;
 import org.cnnbook.train.Evaluator;
 import org.cnnbook.train.History;
@@ -37,12 +36,11 @@ public final class SeedSweep {
     /** How many epochs notebook 5 trains. */
     public static final int NOTEBOOK_EPOCHS = 5;
 
-    private SeedSweep() {
-    }
+    private SeedSweep() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Arguments.parse(args, Map.of("seeds", "5", "epochs", "" + NOTEBOOK_EPOCHS,
-                "layers", "lib,dl4j"));
+        Map<String, String> options =
+                Arguments.parse(args, Map.of("seeds", "5", "epochs", "" + NOTEBOOK_EPOCHS, "layers", "lib,dl4j"));
         int seeds = Integer.parseInt(options.get("seeds"));
         int epochs = Integer.parseInt(options.get("epochs"));
         List<String> layerSets = List.of(options.get("layers").split(","));
@@ -51,8 +49,8 @@ public final class SeedSweep {
 
         MnistData data = Mnist.load(MnistFiles.ensure(MnistLocation.directory(), System.out), 60_000, 10_000);
         INDArray images = Shapes.toNchw(Pixels.normalize(data.trainImages()));
-        ValidationSplit split = ValidationSplit.holdOutLast(images, OneHot.encode(data.trainLabels(), 10),
-                ValidationSplit.MNIST_VALIDATION_IMAGES);
+        ValidationSplit split = ValidationSplit.holdOutLast(
+                images, OneHot.encode(data.trainLabels(), 10), ValidationSplit.MNIST_VALIDATION_IMAGES);
         INDArray testImages = Shapes.toNchw(Pixels.normalize(data.testImages()));
         System.out.println("[seeds] " + split.describe() + "; " + epochs + " epochs; seeds 1.." + seeds);
 
@@ -62,25 +60,48 @@ public final class SeedSweep {
             List<Double> results = new ArrayList<>();
             for (int seed = 1; seed <= seeds; seed++) {
                 MultiLayerNetwork model = layerSet.network(Models.correctedConfiguration(seed));
-                History history = Trainer.fit(model, split.trainImages(), split.trainLabels(), split.validationImages(),
-                        split.validationLabels(), TrainingOptions.defaults().epochs(epochs).seed(seed)
-                                .reportEvery(100_000).progress(new ConsoleProgress()));
+                History history = Trainer.fit(
+                        model,
+                        split.trainImages(),
+                        split.trainLabels(),
+                        split.validationImages(),
+                        split.validationLabels(),
+                        TrainingOptions.defaults()
+                                .epochs(epochs)
+                                .seed(seed)
+                                .reportEvery(100_000)
+                                .progress(new ConsoleProgress()));
                 double test = Evaluator.accuracy(model, testImages, data.testLabels());
                 results.add(test);
-                System.out.printf(Locale.ROOT, "[seeds] layers=%s seed=%d kept epoch %d, validation %.2f %%, test %.2f %%%n",
-                        layers, seed, history.keptEpoch(), 100 * history.keptValidationAccuracy(), 100 * test);
+                System.out.printf(
+                        Locale.ROOT,
+                        "[seeds] layers=%s seed=%d kept epoch %d, validation %.2f %%, test %.2f %%%n",
+                        layers,
+                        seed,
+                        history.keptEpoch(),
+                        100 * history.keptValidationAccuracy(),
+                        100 * test);
             }
             accuracies.put(layers, results);
         }
         System.out.println();
-        System.out.println("Test accuracy over " + seeds + " seeds (" + epochs + " epochs, best validation epoch kept)");
+        System.out.println(
+                "Test accuracy over " + seeds + " seeds (" + epochs + " epochs, best validation epoch kept)");
         System.out.println("CPU: " + cpu);
         System.out.println("layers   min       mean      max       each");
         for (var entry : accuracies.entrySet()) {
-            DoubleSummaryStatistics s = entry.getValue().stream().mapToDouble(d -> d).summaryStatistics();
-            System.out.printf(Locale.ROOT, "%-7s %6.2f %%  %6.2f %%  %6.2f %%  %s%n", entry.getKey(), 100 * s.getMin(),
-                    100 * s.getAverage(), 100 * s.getMax(), entry.getValue().stream()
-                            .map(d -> String.format(Locale.ROOT, "%.2f", 100 * d)).toList());
+            DoubleSummaryStatistics s =
+                    entry.getValue().stream().mapToDouble(d -> d).summaryStatistics();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-7s %6.2f %%  %6.2f %%  %6.2f %%  %s%n",
+                    entry.getKey(),
+                    100 * s.getMin(),
+                    100 * s.getAverage(),
+                    100 * s.getMax(),
+                    entry.getValue().stream()
+                            .map(d -> String.format(Locale.ROOT, "%.2f", 100 * d))
+                            .toList());
         }
     }
 }

@@ -9,8 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * can reproduce what they cause. Never use these for real work: use Pixels, Shapes and OneHot.
  */
 public final class BeginnerPipeline {
-    private BeginnerPipeline() {
-    }
+    private BeginnerPipeline() {}
 
     /** {@code y_train = y_train / 255}: the typo that meant {@code x_test = x_test / 255}. */
     public static INDArray labelsDividedBy255(INDArray labels) {

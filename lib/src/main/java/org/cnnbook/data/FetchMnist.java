@@ -2,8 +2,7 @@ package org.cnnbook.data;
 
 /** {@code make data}: fetches and verifies MNIST into the cache directory, printing each step. */
 public final class FetchMnist {
-    private FetchMnist() {
-    }
+    private FetchMnist() {}
 
     public static void main(String[] args) {
         try {

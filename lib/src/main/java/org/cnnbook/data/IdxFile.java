@@ -17,13 +17,15 @@ public record IdxFile(int[] dimensions, byte[] values) {
     /** Reads and checks an IDX file of unsigned bytes with the expected rank. */
     public static IdxFile read(Path path, int expectedRank) throws IOException {
         long size = Files.size(path);
-        try (InputStream raw = Files.newInputStream(path); DataInputStream in = new DataInputStream(raw)) {
+        try (InputStream raw = Files.newInputStream(path);
+                DataInputStream in = new DataInputStream(raw)) {
             int magic = in.readInt();
             int type = (magic >> 8) & 0xFF;
             int rank = magic & 0xFF;
             if ((magic >>> 16) != 0 || type != UNSIGNED_BYTE || rank != expectedRank)
-                throw new IOException(String.format("%s is not an IDX file of rank-%d unsigned bytes: magic number "
-                        + "0x%08X (expected 0x%08X). Is it still gzip-compressed, or the wrong file?",
+                throw new IOException(String.format(
+                        "%s is not an IDX file of rank-%d unsigned bytes: magic number "
+                                + "0x%08X (expected 0x%08X). Is it still gzip-compressed, or the wrong file?",
                         path, expectedRank, magic, (UNSIGNED_BYTE << 8) | expectedRank));
             int[] dimensions = new int[rank];
             long count = 1;
@@ -34,9 +36,10 @@ public record IdxFile(int[] dimensions, byte[] values) {
             }
             long expectedSize = 4L + 4L * rank + count;
             if (size != expectedSize)
-                throw new IOException(String.format("%s has %,d bytes, but its header %s announces %,d: the file is "
-                        + "truncated or corrupt. Delete it and run make data again.", path, size,
-                        Arrays.toString(dimensions), expectedSize));
+                throw new IOException(String.format(
+                        "%s has %,d bytes, but its header %s announces %,d: the file is "
+                                + "truncated or corrupt. Delete it and run make data again.",
+                        path, size, Arrays.toString(dimensions), expectedSize));
             byte[] values = new byte[(int) count];
             in.readFully(values);
             return new IdxFile(dimensions, values);

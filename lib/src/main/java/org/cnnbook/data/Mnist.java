@@ -1,17 +1,15 @@
 package org.cnnbook.data;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.cnnbook.engine.Nd4jSetup;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
 /** Loads MNIST (fetching it on first use) the way Keras' {@code mnist.load_data()} does. */
 public final class Mnist {
-    private Mnist() {
-    }
+    private Mnist() {}
 
     /** All of MNIST: 60,000 training and 10,000 test images. */
     public static MnistData load() throws IOException {
@@ -38,9 +36,8 @@ public final class Mnist {
      * DL4J's own {@code MnistDataSetIterator} (flat rows of 784 pixels scaled to [0, 1], one-hot labels), reading
      * the same verified files, so it works offline instead of downloading its own copy.
      */
-    public static org.deeplearning4j.datasets.iterator.impl.MnistDataSetIterator dl4jIterator(int batchSize, boolean train,
-                                                                                            long seed, RunLimits limits)
-            throws IOException {
+    public static org.deeplearning4j.datasets.iterator.impl.MnistDataSetIterator dl4jIterator(
+            int batchSize, boolean train, long seed, RunLimits limits) throws IOException {
         Path directory = MnistFiles.ensure(MnistLocation.directory(), System.out);
         Nd4jSetup.ensure();
         int examples = train ? limits.trainCount(60_000) : limits.testCount(10_000);
@@ -56,7 +53,7 @@ public final class Mnist {
         int cols = idx.dimensions()[2];
         float[] pixels = new float[n * rows * cols];
         for (int i = 0; i < pixels.length; i++) pixels[i] = idx.unsigned(i);
-        return Nd4j.create(pixels, new long[]{n, rows, cols}, DataType.FLOAT);
+        return Nd4j.create(pixels, new long[] {n, rows, cols}, DataType.FLOAT);
     }
 
     /** Class indices 0..9 as an INT array [n]. */

@@ -8,8 +8,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record MnistData(INDArray trainImages, INDArray trainLabels, INDArray testImages, INDArray testLabels) {
     public String describe() {
-        return String.format("train images %s, train labels %s, test images %s, test labels %s",
-                java.util.Arrays.toString(trainImages.shape()), java.util.Arrays.toString(trainLabels.shape()),
-                java.util.Arrays.toString(testImages.shape()), java.util.Arrays.toString(testLabels.shape()));
+        return String.format(
+                "train images %s, train labels %s, test images %s, test labels %s",
+                java.util.Arrays.toString(trainImages.shape()),
+                java.util.Arrays.toString(trainLabels.shape()),
+                java.util.Arrays.toString(testImages.shape()),
+                java.util.Arrays.toString(testLabels.shape()));
     }
 }

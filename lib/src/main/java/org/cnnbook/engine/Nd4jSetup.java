@@ -28,12 +28,12 @@ public final class Nd4jSetup {
     public static final String HELPERS_DISABLED_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
     /** JavaCPP reads the process's resident size on every native allocation while this limit is set. */
     static final String PHYSICAL_BYTES_PROPERTY = "org.bytedeco.javacpp.maxPhysicalBytes";
+
     static final String PLATFORM_EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
     private static volatile boolean done;
     private static volatile boolean oneDnnNatives;
 
-    private Nd4jSetup() {
-    }
+    private Nd4jSetup() {}
 
     public static void ensure() {
         initialize(true);
@@ -66,7 +66,8 @@ public final class Nd4jSetup {
     }
 
     static boolean oneDnnWanted() {
-        return !"0".equals(System.getenv("CNNBOOK_ONEDNN")) && !"false".equalsIgnoreCase(System.getProperty("cnnbook.oneDnn"));
+        return !"0".equals(System.getenv("CNNBOOK_ONEDNN"))
+                && !"false".equalsIgnoreCase(System.getProperty("cnnbook.oneDnn"));
     }
 
     /** Whether ND4J runs on the oneDNN build of its natives (which lib's own layers call directly). */
@@ -98,8 +99,12 @@ public final class Nd4jSetup {
         String backend = Nd4j.getBackend().getClass().getSimpleName();
         boolean helpers = !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLED_PROPERTY, "true"))
                 && org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled();
-        return String.format("[cnnbook] ND4J %s on %s, natives %s, DL4J layer helpers %s%s", backend,
-                Loader.getPlatform(), oneDnnNatives ? "with oneDNN" : "without oneDNN", helpers ? "on" : "off",
+        return String.format(
+                "[cnnbook] ND4J %s on %s, natives %s, DL4J layer helpers %s%s",
+                backend,
+                Loader.getPlatform(),
+                oneDnnNatives ? "with oneDNN" : "without oneDNN",
+                helpers ? "on" : "off",
                 helpers ? "" : ": DL4J's default (slow) path");
     }
 }

@@ -11,12 +11,12 @@ public final class Check {
     public static final String PASS = "\u2713";
     public static final String FAIL = "\u2717";
 
-    private Check() {
-    }
+    private Check() {}
 
     public static void number(String what, double actual, double expected, double tolerance, String hint) {
         if (Double.isNaN(actual) || Math.abs(actual - expected) > tolerance)
-            throw new AssertionError(String.format("%s Not yet: %s is %s, expected about %s. Hint: %s",
+            throw new AssertionError(String.format(
+                    "%s Not yet: %s is %s, expected about %s. Hint: %s",
                     FAIL, what, format(actual), format(expected), hint));
         System.out.printf("%s Right: %s = %s%n", PASS, what, format(actual));
     }
@@ -24,8 +24,9 @@ public final class Check {
     /** Fails when the exercise left {@code value} unset (null): the student has not written that code yet. */
     public static void notNull(String what, Object value, String hint) {
         if (value == null)
-            throw new AssertionError(String.format("%s Not yet: %s is still null: write your code where "
-                    + "// YOUR CODE HERE stands. Hint: %s", FAIL, what, hint));
+            throw new AssertionError(String.format(
+                    "%s Not yet: %s is still null: write your code where " + "// YOUR CODE HERE stands. Hint: %s",
+                    FAIL, what, hint));
     }
 
     public static void shape(String what, org.nd4j.linalg.api.ndarray.INDArray actual, long[] expected, String hint) {
@@ -35,7 +36,8 @@ public final class Check {
 
     public static void shape(String what, long[] actual, long[] expected, String hint) {
         if (!Arrays.equals(actual, expected))
-            throw new AssertionError(String.format("%s Not yet: %s has shape %s, expected %s. Hint: %s",
+            throw new AssertionError(String.format(
+                    "%s Not yet: %s has shape %s, expected %s. Hint: %s",
                     FAIL, what, Arrays.toString(actual), Arrays.toString(expected), hint));
         System.out.printf("%s Right: %s has shape %s%n", PASS, what, Arrays.toString(actual));
     }
@@ -45,8 +47,9 @@ public final class Check {
         boolean same = actual.length == expected.length;
         for (int i = 0; same && i < actual.length; i++) same = Math.abs(actual[i] - expected[i]) <= tolerance;
         if (!same)
-            throw new AssertionError(String.format("%s Not yet: %s are %s, expected %s. Hint: %s", FAIL, what,
-                    Arrays.toString(round(actual)), Arrays.toString(round(expected)), hint));
+            throw new AssertionError(String.format(
+                    "%s Not yet: %s are %s, expected %s. Hint: %s",
+                    FAIL, what, Arrays.toString(round(actual)), Arrays.toString(round(expected)), hint));
         System.out.printf("%s Right: %s = %s%n", PASS, what, Arrays.toString(round(actual)));
     }
 
@@ -57,7 +60,8 @@ public final class Check {
     public static void ints(String what, int[] actual, int[] expected, String hint) {
         notNull(what, actual, hint);
         if (!Arrays.equals(actual, expected))
-            throw new AssertionError(String.format("%s Not yet: %s is %s, expected %s. Hint: %s",
+            throw new AssertionError(String.format(
+                    "%s Not yet: %s is %s, expected %s. Hint: %s",
                     FAIL, what, Arrays.toString(actual), Arrays.toString(expected), hint));
         System.out.printf("%s Right: %s = %s%n", PASS, what, Arrays.toString(actual));
     }
@@ -68,6 +72,8 @@ public final class Check {
     }
 
     private static String format(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e12 ? Long.toString((long) value) : String.format("%.4f", value);
+        return value == Math.rint(value) && Math.abs(value) < 1e12
+                ? Long.toString((long) value)
+                : String.format("%.4f", value);
     }
 }

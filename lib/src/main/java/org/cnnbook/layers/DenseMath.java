@@ -15,13 +15,18 @@ import org.nd4j.linalg.factory.Nd4j;
  * small products.
  */
 final class DenseMath {
-    private DenseMath() {
-    }
+    private DenseMath() {}
 
     /** {@code input · W + b} into a new [batch, out] array of the given workspace type. */
-    static INDArray forward(INDArray input, INDArray weights, INDArray bias, DataType type, ArrayType arrayType,
-                            LayerWorkspaceMgr workspaces) {
-        INDArray out = workspaces.createUninitialized(arrayType, type, new long[]{input.size(0), weights.size(1)}, 'c');
+    static INDArray forward(
+            INDArray input,
+            INDArray weights,
+            INDArray bias,
+            DataType type,
+            ArrayType arrayType,
+            LayerWorkspaceMgr workspaces) {
+        INDArray out =
+                workspaces.createUninitialized(arrayType, type, new long[] {input.size(0), weights.size(1)}, 'c');
         Nd4j.gemm(input.castTo(type), weights, out, false, false, 1.0, 0.0);
         if (bias != null) out.addiRowVector(bias);
         return out;
@@ -44,8 +49,8 @@ final class DenseMath {
 
     /** {@code delta · Wᵀ}: the gradient for the layer below. */
     static INDArray inputGradient(INDArray delta, INDArray weights, LayerWorkspaceMgr workspaces) {
-        INDArray epsilon = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, delta.dataType(),
-                new long[]{delta.size(0), weights.size(0)}, 'c');
+        INDArray epsilon = workspaces.createUninitialized(
+                ArrayType.ACTIVATION_GRAD, delta.dataType(), new long[] {delta.size(0), weights.size(0)}, 'c');
         Nd4j.gemm(delta, weights, epsilon, false, true, 1.0, 0.0);
         return epsilon;
     }

@@ -7,16 +7,26 @@ record Geometry(int kH, int kW, int sH, int sW, int pH, int pW, int dH, int dW, 
 
     static Geometry of(int[] kernel, int[] stride, int[] padding, int[] dilation, ConvolutionMode mode) {
         boolean same = mode == ConvolutionMode.Same;
-        int[] pad = same ? new int[]{0, 0} : padding;
+        int[] pad = same ? new int[] {0, 0} : padding;
         return new Geometry(kernel[0], kernel[1], stride[0], stride[1], pad[0], pad[1], dilation[0], dilation[1], same);
     }
 
     static Geometry of(org.deeplearning4j.nn.conf.layers.ConvolutionLayer conf) {
-        return of(conf.getKernelSize(), conf.getStride(), conf.getPadding(), conf.getDilation(), conf.getConvolutionMode());
+        return of(
+                conf.getKernelSize(),
+                conf.getStride(),
+                conf.getPadding(),
+                conf.getDilation(),
+                conf.getConvolutionMode());
     }
 
     static Geometry of(org.deeplearning4j.nn.conf.layers.SubsamplingLayer conf) {
-        return of(conf.getKernelSize(), conf.getStride(), conf.getPadding(), conf.getDilation(), conf.getConvolutionMode());
+        return of(
+                conf.getKernelSize(),
+                conf.getStride(),
+                conf.getPadding(),
+                conf.getDilation(),
+                conf.getConvolutionMode());
     }
 
     int outHeight(long inHeight) {

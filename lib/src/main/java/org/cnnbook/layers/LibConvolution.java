@@ -1,7 +1,6 @@
 package org.cnnbook.layers;
 
 import java.util.Collection;
-
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,18 +17,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class LibConvolution extends ConvolutionLayer {
 
     /** For JSON deserialisation. */
-    public LibConvolution() {
-    }
+    public LibConvolution() {}
 
     public LibConvolution(ConvolutionLayer.Builder builder) {
         super(builder.dataFormat(CNN2DFormat.NHWC));
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
-                             INDArray paramsView, boolean initializeParams, DataType dataType) {
+    public Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType dataType) {
         LayerValidation.assertNInNOutSet("LibConvolution", getLayerName(), index, getNIn(), getNOut());
-        return LayerWiring.wire(new LibConvolutionLayer(conf, dataType), this, conf, listeners, index, paramsView,
-                initializeParams);
+        return LayerWiring.wire(
+                new LibConvolutionLayer(conf, dataType), this, conf, listeners, index, paramsView, initializeParams);
     }
 }

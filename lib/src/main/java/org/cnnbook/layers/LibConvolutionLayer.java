@@ -30,6 +30,7 @@ public class LibConvolutionLayer extends ConvolutionLayer {
 
     /** This training step's state, kept from the forward pass for the backward pass. */
     private INDArray output;
+
     private INDArray preActivation;
     private INDArray columns;
     private final SingleChannelPatches patchMaker = new SingleChannelPatches();
@@ -49,16 +50,24 @@ public class LibConvolutionLayer extends ConvolutionLayer {
         Geometry g = geometry();
         long batch = x.size(0), outChannels = weights.size(0);
         int outH = g.outHeight(x.size(1)), outW = g.outWidth(x.size(2));
-        INDArray out = workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[]{batch, outH, outW, outChannels}, 'c');
+        INDArray out = workspaces.createUninitialized(
+                ArrayType.ACTIVATIONS, dataType, new long[] {batch, outH, outW, outChannels}, 'c');
         if (firstLayer(weights) && !g.same()) {
-            INDArray patches = patches(x, g, outH, outW, training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM, workspaces);
+            INDArray patches =
+                    patches(x, g, outH, outW, training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM, workspaces);
             long kernel = patches.size(0) - 1;
             // [W | b] against the patches' row of ones: the bias comes with the product
-            INDArray weightsAndBias = workspaces.create(ArrayType.FF_WORKING_MEM, dataType, new long[]{outChannels, kernel + 1}, 'c');
-            weightsAndBias.get(NDArrayIndex.all(), NDArrayIndex.interval(0, kernel)).assign(weights.reshape('c', outChannels, kernel));
-            if (bias != null) weightsAndBias.get(NDArrayIndex.all(), NDArrayIndex.point(kernel)).assign(bias);
-            Nd4j.gemm(patches, weightsAndBias, out.reshape('c', batch * outH * outW, outChannels), true, true, 1.0, 0.0);
+            INDArray weightsAndBias =
+                    workspaces.create(ArrayType.FF_WORKING_MEM, dataType, new long[] {outChannels, kernel + 1}, 'c');
+            weightsAndBias
+                    .get(NDArrayIndex.all(), NDArrayIndex.interval(0, kernel))
+                    .assign(weights.reshape('c', outChannels, kernel));
+            if (bias != null)
+                weightsAndBias
+                        .get(NDArrayIndex.all(), NDArrayIndex.point(kernel))
+                        .assign(bias);
+            Nd4j.gemm(
+                    patches, weightsAndBias, out.reshape('c', batch * outH * outW, outChannels), true, true, 1.0, 0.0);
             columns = training ? patches : null;
         } else {
             NativeOps.conv2d(x, weights, bias, g, out);
@@ -91,17 +100,29 @@ public class LibConvolutionLayer extends ConvolutionLayer {
             long kernel = columns.size(0) - 1;
             // patches · delta without transposes (BLAS runs this long, thin product about 3x faster than
             // deltaᵀ · patchesᵀ); its last row, from the row of ones, is the bias gradient
-            INDArray transposedGrad = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
-                    new long[]{kernel + 1, outChannels}, 'c');
+            INDArray transposedGrad = workspaces.createUninitialized(
+                    ArrayType.BP_WORKING_MEM, dataType, new long[] {kernel + 1, outChannels}, 'c');
             Nd4j.gemm(columns, delta2d, transposedGrad, false, false, 1.0, 0.0);
-            weightGrad.reshape('c', outChannels, kernel)
-                    .assign(transposedGrad.get(NDArrayIndex.interval(0, kernel), NDArrayIndex.all()).transpose());
+            weightGrad
+                    .reshape('c', outChannels, kernel)
+                    .assign(transposedGrad
+                            .get(NDArrayIndex.interval(0, kernel), NDArrayIndex.all())
+                            .transpose());
             if (biasGrad != null)
-                biasGrad.assign(transposedGrad.get(NDArrayIndex.point(kernel), NDArrayIndex.all()).reshape(biasGrad.shape()));
+                biasGrad.assign(transposedGrad
+                        .get(NDArrayIndex.point(kernel), NDArrayIndex.all())
+                        .reshape(biasGrad.shape()));
         } else {
             INDArray x = channelsLast(input, weights.size(1));
             inputGrad = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-            NativeOps.conv2dBackprop(x, weights, bias, delta, geometry(), inputGrad, weightGrad,
+            NativeOps.conv2dBackprop(
+                    x,
+                    weights,
+                    bias,
+                    delta,
+                    geometry(),
+                    inputGrad,
+                    weightGrad,
                     biasGrad == null ? null : biasGrad.reshape(outChannels));
             inputGrad = inInputLayout(inputGrad);
         }
@@ -136,7 +157,8 @@ public class LibConvolutionLayer extends ConvolutionLayer {
 
     private INDArray patches(INDArray x, Geometry g, int outH, int outW, ArrayType type, LayerWorkspaceMgr workspaces) {
         long batch = x.size(0);
-        INDArray cols = workspaces.createUninitialized(type, dataType, new long[]{(long) g.kH() * g.kW() + 1, batch * outH * outW}, 'c');
+        INDArray cols = workspaces.createUninitialized(
+                type, dataType, new long[] {(long) g.kH() * g.kW() + 1, batch * outH * outW}, 'c');
         patchMaker.fill(x.reshape('c', batch, x.size(1), x.size(2)), g, outH, outW, true, cols);
         return cols;
     }
@@ -149,7 +171,8 @@ public class LibConvolutionLayer extends ConvolutionLayer {
     private INDArray channelsLast(INDArray in, long channels) {
         if (in.size(3) == channels) return in;
         if (in.size(1) == channels) {
-            return channels == 1 ? in.reshape('c', in.size(0), in.size(2), in.size(3), 1)
+            return channels == 1
+                    ? in.reshape('c', in.size(0), in.size(2), in.size(3), 1)
                     : in.permute(0, 2, 3, 1).dup('c');
         }
         throw new DL4JInvalidInputException("Layer " + index + " expects images with " + channels

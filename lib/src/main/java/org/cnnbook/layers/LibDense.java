@@ -1,7 +1,6 @@
 package org.cnnbook.layers;
 
 import java.util.Collection;
-
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -16,8 +15,7 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
 public class LibDense extends DenseLayer {
 
     /** For JSON deserialisation; use {@link #of}. */
-    public LibDense() {
-    }
+    public LibDense() {}
 
     /** The same configuration as {@code layer} (DL4J's builder for it is private: copied through DL4J's JSON). */
     public static LibDense of(DenseLayer layer) {
@@ -25,15 +23,20 @@ public class LibDense extends DenseLayer {
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
-                             INDArray paramsView, boolean initializeParams, DataType dataType) {
+    public Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType dataType) {
         LayerValidation.assertNInNOutSet("LibDense", getLayerName(), index, getNIn(), getNOut());
-        return LayerWiring.wire(new LibDenseLayer(conf, dataType), this, conf, listeners, index, paramsView,
-                initializeParams);
+        return LayerWiring.wire(
+                new LibDenseLayer(conf, dataType), this, conf, listeners, index, paramsView, initializeParams);
     }
 
-    static <T extends org.deeplearning4j.nn.conf.layers.Layer> T retype(org.deeplearning4j.nn.conf.layers.Layer layer,
-                                                                       Class<T> type) {
+    static <T extends org.deeplearning4j.nn.conf.layers.Layer> T retype(
+            org.deeplearning4j.nn.conf.layers.Layer layer, Class<T> type) {
         ObjectMapper json = NeuralNetConfiguration.mapper();
         ObjectNode tree = json.valueToTree(layer);
         tree.put("@class", type.getName());

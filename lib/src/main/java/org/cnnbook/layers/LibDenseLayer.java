@@ -27,18 +27,25 @@ public class LibDenseLayer extends DenseLayer {
     }
 
     private boolean plain() {
-        return !hasLayerNorm() && layerConf().getIDropout() == null && maskArray == null && input != null
+        return !hasLayerNorm()
+                && layerConf().getIDropout() == null
+                && maskArray == null
+                && input != null
                 && input.rank() == 2;
     }
 
     @Override
-    protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
-                                                           LayerWorkspaceMgr workspaces) {
+    protected Pair<INDArray, INDArray> preOutputWithPreNorm(
+            boolean training, boolean forBackprop, LayerWorkspaceMgr workspaces) {
         if (!plain()) return super.preOutputWithPreNorm(training, forBackprop, workspaces);
         assertInputSet(forBackprop);
-        INDArray z = DenseMath.forward(input, getParamWithNoise(W, training, workspaces),
-                hasBias() ? getParamWithNoise(B, training, workspaces) : null, dataType,
-                forBackprop ? ArrayType.BP_WORKING_MEM : ArrayType.ACTIVATIONS, workspaces);
+        INDArray z = DenseMath.forward(
+                input,
+                getParamWithNoise(W, training, workspaces),
+                hasBias() ? getParamWithNoise(B, training, workspaces) : null,
+                dataType,
+                forBackprop ? ArrayType.BP_WORKING_MEM : ArrayType.ACTIVATIONS,
+                workspaces);
         return new Pair<>(z, z);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -34,8 +33,7 @@ public final class LibLayers {
             OutputLayer.class.getName(), LibOutput.class.getName());
     private static final String CHANNELS_LAST = "NHWC";
 
-    private LibLayers() {
-    }
+    private LibLayers() {}
 
     /** An initialised network of {@code conf} built with lib's layers, ready to train. */
     public static MultiLayerNetwork network(MultiLayerConfiguration conf) {
@@ -68,6 +66,7 @@ public final class LibLayers {
     private static boolean replaceable(ObjectNode layer) {
         String type = layer.get("@class").asText();
         if (!REPLACEMENTS.containsKey(type)) return false;
-        return !type.equals(SubsamplingLayer.class.getName()) || "MAX".equals(layer.path("poolingType").asText());
+        return !type.equals(SubsamplingLayer.class.getName())
+                || "MAX".equals(layer.path("poolingType").asText());
     }
 }

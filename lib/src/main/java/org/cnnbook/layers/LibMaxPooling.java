@@ -1,7 +1,6 @@
 package org.cnnbook.layers;
 
 import java.util.Collection;
-
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -14,17 +13,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class LibMaxPooling extends SubsamplingLayer {
 
     /** For JSON deserialisation. */
-    public LibMaxPooling() {
-    }
+    public LibMaxPooling() {}
 
     public LibMaxPooling(SubsamplingLayer.Builder builder) {
         super(builder.dataFormat(CNN2DFormat.NHWC));
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
-                             INDArray paramsView, boolean initializeParams, DataType dataType) {
-        return LayerWiring.wire(new LibMaxPoolingLayer(conf, dataType), this, conf, listeners, index, paramsView,
-                initializeParams);
+    public Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType dataType) {
+        return LayerWiring.wire(
+                new LibMaxPoolingLayer(conf, dataType), this, conf, listeners, index, paramsView, initializeParams);
     }
 }

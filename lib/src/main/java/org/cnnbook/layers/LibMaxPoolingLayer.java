@@ -23,8 +23,11 @@ public class LibMaxPoolingLayer extends SubsamplingLayer {
         if (!isMax()) return super.activate(training, workspaces);
         assertInputSet(false);
         Geometry g = geometry();
-        INDArray out = workspaces.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-                new long[]{input.size(0), g.outHeight(input.size(1)), g.outWidth(input.size(2)), input.size(3)}, 'c');
+        INDArray out = workspaces.createUninitialized(
+                ArrayType.ACTIVATIONS,
+                dataType,
+                new long[] {input.size(0), g.outHeight(input.size(1)), g.outWidth(input.size(2)), input.size(3)},
+                'c');
         NativeOps.maxPool(input, g, out);
         return out;
     }

@@ -1,7 +1,6 @@
 package org.cnnbook.layers;
 
 import java.util.Collection;
-
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
@@ -14,18 +13,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class LibOutput extends OutputLayer {
 
     /** For JSON deserialisation. */
-    public LibOutput() {
-    }
+    public LibOutput() {}
 
     public LibOutput(OutputLayer.Builder builder) {
         super(builder);
     }
 
     @Override
-    public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int index,
-                             INDArray paramsView, boolean initializeParams, DataType dataType) {
+    public Layer instantiate(
+            NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners,
+            int index,
+            INDArray paramsView,
+            boolean initializeParams,
+            DataType dataType) {
         LayerValidation.assertNInNOutSet("LibOutput", getLayerName(), index, getNIn(), getNOut());
-        return LayerWiring.wire(new LibOutputLayer(conf, dataType), this, conf, listeners, index, paramsView,
-                initializeParams);
+        return LayerWiring.wire(
+                new LibOutputLayer(conf, dataType), this, conf, listeners, index, paramsView, initializeParams);
     }
 }

@@ -24,13 +24,17 @@ public class LibOutputLayer extends OutputLayer {
     }
 
     @Override
-    protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
-                                                           LayerWorkspaceMgr workspaces) {
+    protected Pair<INDArray, INDArray> preOutputWithPreNorm(
+            boolean training, boolean forBackprop, LayerWorkspaceMgr workspaces) {
         if (!plain()) return super.preOutputWithPreNorm(training, forBackprop, workspaces);
         assertInputSet(forBackprop);
-        INDArray z = DenseMath.forward(input, getParamWithNoise(W, training, workspaces),
-                hasBias() ? getParamWithNoise(B, training, workspaces) : null, dataType,
-                forBackprop ? ArrayType.BP_WORKING_MEM : ArrayType.ACTIVATIONS, workspaces);
+        INDArray z = DenseMath.forward(
+                input,
+                getParamWithNoise(W, training, workspaces),
+                hasBias() ? getParamWithNoise(B, training, workspaces) : null,
+                dataType,
+                forBackprop ? ArrayType.BP_WORKING_MEM : ArrayType.ACTIVATIONS,
+                workspaces);
         return new Pair<>(z, z);
     }
 
@@ -39,8 +43,13 @@ public class LibOutputLayer extends OutputLayer {
         if (!plain()) return super.backpropGradient(epsilon, workspaces);
         assertInputSet(true);
         INDArray z = preOutput2d(true, workspaces);
-        INDArray delta = layerConf().getLossFn().computeGradient(getLabels2d(workspaces, ArrayType.BP_WORKING_MEM), z,
-                layerConf().getActivationFn(), maskArray);
+        INDArray delta = layerConf()
+                .getLossFn()
+                .computeGradient(
+                        getLabels2d(workspaces, ArrayType.BP_WORKING_MEM),
+                        z,
+                        layerConf().getActivationFn(),
+                        maskArray);
         INDArray weightGrad = gradientViews.get(W);
         INDArray biasGrad = hasBias() ? gradientViews.get(B) : null;
         Gradient gradient = DenseMath.parameterGradients(input, delta, weightGrad, biasGrad);

@@ -2,7 +2,6 @@ package org.cnnbook.layers;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
-
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 

@@ -1,17 +1,15 @@
 package org.cnnbook.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Reads a network's configuration for the beginner's mistakes and says, in words, what they cause. */
 public final class ModelCheck {
-    private ModelCheck() {
-    }
+    private ModelCheck() {}
 
     public static List<String> warnings(MultiLayerNetwork model) {
         List<String> warnings = new ArrayList<>();
@@ -35,8 +33,11 @@ public final class ModelCheck {
         String message = String.valueOf(error.getMessage());
         for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause())
             message += " | " + cause.getMessage();
-        if (message.contains("nIn") || message.contains("rank 4") || message.contains("matrix (rank 2)")
-                || message.contains("CnnToFeedForward") || message.contains("Invalid input: expect output columns"))
+        if (message.contains("nIn")
+                || message.contains("rank 4")
+                || message.contains("matrix (rank 2)")
+                || message.contains("CnnToFeedForward")
+                || message.contains("Invalid input: expect output columns"))
             return "The dense layer received the 4-D output of a convolution/pooling layer [batch, channels, "
                     + "height, width], but a dense layer works on flat rows [batch, features]: a flatten is missing. "
                     + "In DL4J, .setInputType(InputType.convolutional(28, 28, 1)) adds it for you (a "
@@ -44,5 +45,4 @@ public final class ModelCheck {
                     + error.getMessage() + ")";
         return error.getMessage();
     }
-
 }

@@ -1,13 +1,12 @@
 package org.cnnbook.model;
 
-import org.cnnbook.data.RunLimits;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.cnnbook.data.RunLimits;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * Saving a trained network (with its optimizer state, so training can go on) and loading it back, with DL4J's
@@ -15,8 +14,7 @@ import java.nio.file.StandardCopyOption;
  * first and moves it in place, so an interrupted save never leaves half a model behind.
  */
 public final class ModelStore {
-    private ModelStore() {
-    }
+    private ModelStore() {}
 
     /**
      * Where notebook 5 saves the series' trained CNN and notebook 7 finds it: {@code build/models/} beside the
@@ -46,7 +44,8 @@ public final class ModelStore {
         try {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (Exception e) {
-            throw new IOException(file + " is not a DL4J model saved with ModelStore.save (" + e.getMessage() + ").", e);
+            throw new IOException(
+                    file + " is not a DL4J model saved with ModelStore.save (" + e.getMessage() + ").", e);
         }
     }
 }

@@ -40,10 +40,10 @@ public final class Models {
      * or CPU to the next).
      */
     public static final ISchedule LEARNING_RATE = new ExponentialSchedule(ScheduleType.EPOCH, 1e-3, 0.5);
+
     public static final InputType MNIST_INPUT = InputType.convolutional(28, 28, 1);
 
-    private Models() {
-    }
+    private Models() {}
 
     /** The beginner's model, built with {@link LayerSet#preferred()}. */
     public static MultiLayerNetwork beginner() {
@@ -81,12 +81,24 @@ public final class Models {
 
     public static MultiLayerConfiguration leNetConfiguration() {
         return layers(SEED)
-                .layer(new ConvolutionLayer.Builder(5, 5).nOut(20).activation(Activation.RELU).build())
+                .layer(new ConvolutionLayer.Builder(5, 5)
+                        .nOut(20)
+                        .activation(Activation.RELU)
+                        .build())
                 .layer(maxPool())
-                .layer(new ConvolutionLayer.Builder(5, 5).nOut(50).activation(Activation.RELU).build())
+                .layer(new ConvolutionLayer.Builder(5, 5)
+                        .nOut(50)
+                        .activation(Activation.RELU)
+                        .build())
                 .layer(maxPool())
-                .layer(new DenseLayer.Builder().nOut(500).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
+                .layer(new DenseLayer.Builder()
+                        .nOut(500)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(MNIST_INPUT)
                 .build();
     }
@@ -107,20 +119,46 @@ public final class Models {
      */
     private static MultiLayerConfiguration cnn(long seed, Activation convActivation, boolean withInputType) {
         var list = layers(seed)
-                .layer(new ConvolutionLayer.Builder(5, 5).nIn(1).nOut(32).activation(convActivation).build())
-                .layer(new ConvolutionLayer.Builder(5, 5).nIn(32).nOut(32).activation(convActivation).build())
+                .layer(new ConvolutionLayer.Builder(5, 5)
+                        .nIn(1)
+                        .nOut(32)
+                        .activation(convActivation)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(5, 5)
+                        .nIn(32)
+                        .nOut(32)
+                        .activation(convActivation)
+                        .build())
                 .layer(maxPool())
-                .layer(new ConvolutionLayer.Builder(3, 3).nIn(32).nOut(64).activation(convActivation).build())
-                .layer(new ConvolutionLayer.Builder(3, 3).nIn(64).nOut(64).activation(convActivation).build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nIn(32)
+                        .nOut(64)
+                        .activation(convActivation)
+                        .build())
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nIn(64)
+                        .nOut(64)
+                        .activation(convActivation)
+                        .build())
                 .layer(maxPool())
-                .layer(new DenseLayer.Builder().nIn(576).nOut(256).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(256).nOut(10).activation(Activation.SOFTMAX).build());
+                .layer(new DenseLayer.Builder()
+                        .nIn(576)
+                        .nOut(256)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nIn(256)
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build());
         if (withInputType) list.setInputType(MNIST_INPUT);
         return list.build();
     }
 
     private static SubsamplingLayer maxPool() {
-        return new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build();
+        return new SubsamplingLayer.Builder(PoolingType.MAX)
+                .kernelSize(2, 2)
+                .stride(2, 2)
+                .build();
     }
-
 }

@@ -24,19 +24,26 @@ public final class LiveChartProgress implements TrainingProgress {
     @Override
     public void batch(History history, History.BatchPoint point) {
         if (System.currentTimeMillis() - lastUpdate < MIN_MILLIS_BETWEEN_UPDATES) return;
-        redraw(history, String.format("Training: epoch %.1f of %d, loss %.3f", point.epochProgress(), epochs, point.loss()));
+        redraw(
+                history,
+                String.format("Training: epoch %.1f of %d, loss %.3f", point.epochProgress(), epochs, point.loss()));
     }
 
     @Override
     public void epoch(History history, History.EpochResult result) {
-        redraw(history, String.format("Training: epoch %d of %d, validation accuracy %.2f %%", result.epoch(), epochs,
-                100 * result.validationAccuracy()));
+        redraw(
+                history,
+                String.format(
+                        "Training: epoch %d of %d, validation accuracy %.2f %%",
+                        result.epoch(), epochs, 100 * result.validationAccuracy()));
         System.out.println(result.summary());
     }
 
     @Override
     public void finished(History history) {
-        redraw(history, history.interrupted() ? "Training interrupted (the model keeps what it learned)" : "Training finished");
+        redraw(
+                history,
+                history.interrupted() ? "Training interrupted (the model keeps what it learned)" : "Training finished");
         System.out.println(history.outcome());
     }
 

@@ -9,8 +9,7 @@ import java.lang.reflect.Method;
 public final class NotebookDisplay {
     private static final String DISPLAY = "io.github.spencerpark.ijava.runtime.Display";
 
-    private NotebookDisplay() {
-    }
+    private NotebookDisplay() {}
 
     /** Shows {@code value} and returns its display id. */
     public static String display(Object value) {
@@ -24,7 +23,8 @@ public final class NotebookDisplay {
 
     public static void update(String id, Object value) {
         try {
-            Method update = Class.forName(DISPLAY, true, loader()).getMethod("updateDisplay", String.class, Object.class);
+            Method update =
+                    Class.forName(DISPLAY, true, loader()).getMethod("updateDisplay", String.class, Object.class);
             update.invoke(null, id, value);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("No notebook display available", e);

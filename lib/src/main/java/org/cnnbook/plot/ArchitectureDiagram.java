@@ -8,7 +8,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -27,11 +26,9 @@ final class ArchitectureDiagram {
     private static final int HEIGHT = 250;
     private static final int BASELINE = 170;
 
-    private ArchitectureDiagram() {
-    }
+    private ArchitectureDiagram() {}
 
-    private record Block(String name, String shape, int height, int width, int channels, boolean image) {
-    }
+    private record Block(String name, String shape, int height, int width, int channels, boolean image) {}
 
     static BufferedImage draw(MultiLayerConfiguration conf, InputType input) {
         List<Block> blocks = new ArrayList<>();
@@ -48,7 +45,12 @@ final class ArchitectureDiagram {
         for (int i = 0; i < blocks.size(); i++) {
             int centre = 10 + SLOT * i + SLOT / 2;
             drawBlock(g, blocks.get(i), centre);
-            if (i > 0) arrow(g, centre - SLOT + 48, centre - 48, blocks.get(i - 1).image() && !blocks.get(i).image());
+            if (i > 0)
+                arrow(
+                        g,
+                        centre - SLOT + 48,
+                        centre - 48,
+                        blocks.get(i - 1).image() && !blocks.get(i).image());
         }
         g.dispose();
         return image;
@@ -56,8 +58,13 @@ final class ArchitectureDiagram {
 
     private static Block block(String name, InputType type) {
         if (type instanceof InputType.InputTypeConvolutional c)
-            return new Block(name, c.getHeight() + "\u00d7" + c.getWidth() + "\u00d7" + c.getChannels(),
-                    (int) c.getHeight(), (int) c.getWidth(), (int) c.getChannels(), true);
+            return new Block(
+                    name,
+                    c.getHeight() + "\u00d7" + c.getWidth() + "\u00d7" + c.getChannels(),
+                    (int) c.getHeight(),
+                    (int) c.getWidth(),
+                    (int) c.getChannels(),
+                    true);
         long size = type.arrayElementsPerExample();
         return new Block(name, Long.toString(size), (int) Math.min(150, 20 + Math.sqrt(size) * 5), 1, 1, false);
     }
@@ -66,7 +73,8 @@ final class ArchitectureDiagram {
         if (layer instanceof ConvolutionLayer conv)
             return "conv " + conv.getKernelSize()[0] + "\u00d7" + conv.getKernelSize()[1];
         if (layer instanceof SubsamplingLayer pool)
-            return pool.getPoolingType().name().toLowerCase() + "-pool " + pool.getKernelSize()[0] + "\u00d7" + pool.getKernelSize()[1];
+            return pool.getPoolingType().name().toLowerCase() + "-pool " + pool.getKernelSize()[0] + "\u00d7"
+                    + pool.getKernelSize()[1];
         if (layer instanceof OutputLayer) return "output";
         return layer.getClass().getSimpleName().replace("Layer", "").toLowerCase();
     }
@@ -101,7 +109,7 @@ final class ArchitectureDiagram {
         g.setColor(Color.GRAY);
         g.setStroke(new BasicStroke(1.5f));
         g.drawLine(from, y, to, y);
-        g.fillPolygon(new int[]{to, to - 7, to - 7}, new int[]{y, y - 4, y + 4}, 3);
+        g.fillPolygon(new int[] {to, to - 7, to - 7}, new int[] {y, y - 4, y + 4}, 3);
         if (flatten) {
             g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 11));
             centred(g, "flatten", (from + to) / 2, y + 16);

@@ -1,13 +1,12 @@
 package org.cnnbook.plot;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Pixel-exact grids of small images (digits, filters) with captions, drawn with Java2D. */
 final class DigitGrid {
@@ -15,8 +14,7 @@ final class DigitGrid {
     private static final int CAPTION = 16;
     private static final int GAP = 6;
 
-    private DigitGrid() {
-    }
+    private DigitGrid() {}
 
     /** Images {@code indices} of {@code images} ([n, 28, 28], [n, 784] or [n, 1, 28, 28]), {@code columns} per row. */
     static BufferedImage draw(INDArray images, int[] indices, List<String> captions, int columns) {
@@ -75,7 +73,9 @@ final class DigitGrid {
 
     /** Pictures in a row, each scaled (pixels kept sharp) to {@code height}, its caption underneath. */
     static BufferedImage row(List<BufferedImage> pictures, List<String> captions, int height) {
-        int[] widths = pictures.stream().mapToInt(p -> Math.max(1, p.getWidth() * height / p.getHeight())).toArray();
+        int[] widths = pictures.stream()
+                .mapToInt(p -> Math.max(1, p.getWidth() * height / p.getHeight()))
+                .toArray();
         int width = GAP;
         for (int w : widths) width += Math.max(w, 70) + GAP;
         BufferedImage row = canvas(width, height + CAPTION + 2 * GAP);

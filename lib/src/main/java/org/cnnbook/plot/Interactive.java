@@ -1,11 +1,10 @@
 package org.cnnbook.plot;
 
-import tech.tablesaw.plotly.components.Figure;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import tech.tablesaw.plotly.components.Figure;
 
 /**
  * Interactive Plotly figures (from Tablesaw) as self-contained HTML for a notebook output: plotly.js comes from
@@ -16,11 +15,11 @@ import java.util.UUID;
 public final class Interactive {
     /** The version of the plotly.js webjar on the classpath (lib's pom pins it). */
     static final String PLOTLY_VERSION = webjarVersion();
+
     private static final String PLOTLY = "META-INF/resources/webjars/plotly.js-dist/" + PLOTLY_VERSION + "/plotly.js";
     private static boolean libraryShown;
 
-    private Interactive() {
-    }
+    private Interactive() {}
 
     /** HTML for {@code figure}; show it with {@code display(html, "text/html")} or {@code render(html, "text/html")}. */
     public static synchronized String html(Figure figure) {
@@ -30,14 +29,21 @@ public final class Interactive {
         if (!libraryShown) {
             // The classic Notebook loads RequireJS; plotly.js would then register as an AMD module instead of
             // defining window.Plotly. Hide `define` while it loads.
-            html.append("<script type=\"text/javascript\">window.cnnbookDefine = window.define; window.define = undefined;</script>\n")
-                    .append("<script type=\"text/javascript\">").append(scriptSafe(plotlyJs())).append("</script>\n")
+            html.append(
+                            "<script type=\"text/javascript\">window.cnnbookDefine = window.define; window.define = undefined;</script>\n")
+                    .append("<script type=\"text/javascript\">")
+                    .append(scriptSafe(plotlyJs()))
+                    .append("</script>\n")
                     .append("<script type=\"text/javascript\">window.define = window.cnnbookDefine;</script>\n");
             libraryShown = true;
         }
-        html.append("<div id=\"").append(id).append("\" class=\"cnnbook-plotly\"></div>\n")
+        html.append("<div id=\"")
+                .append(id)
+                .append("\" class=\"cnnbook-plotly\"></div>\n")
                 .append("<script type=\"text/javascript\">(function () {\n")
-                .append("  function draw() {\n").append(withoutScriptTags(figure.asJavascript(id))).append("\n  }\n")
+                .append("  function draw() {\n")
+                .append(withoutScriptTags(figure.asJavascript(id)))
+                .append("\n  }\n")
                 .append("  if (window.Plotly) { draw(); } else { window.addEventListener('load', draw); }\n")
                 .append("})();</script>");
         return html.toString();
@@ -71,7 +77,8 @@ public final class Interactive {
 
     private static String webjarVersion() {
         java.util.Properties webjar = new java.util.Properties();
-        try (InputStream in = Interactive.class.getClassLoader()
+        try (InputStream in = Interactive.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/maven/org.webjars.npm/plotly.js-dist/pom.properties")) {
             if (in == null) return "(not on the classpath)";
             webjar.load(in);

@@ -1,5 +1,6 @@
 package org.cnnbook.plot;
 
+import java.util.stream.IntStream;
 import org.cnnbook.train.EvaluationReport;
 import org.cnnbook.train.History;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,12 +11,9 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-import java.util.stream.IntStream;
-
 /** Tablesaw tables of the series' numbers, and an HTML view of a table for notebook output. */
 public final class Tables {
-    private Tables() {
-    }
+    private Tables() {}
 
     public static Table labelCounts(INDArray labels, String name) {
         int[] label = labels.rank() == 2 ? labels.argMax(1).toIntVector() : labels.toIntVector();
@@ -65,13 +63,17 @@ public final class Tables {
     /** The table as an HTML {@code <table>} (show it with {@code display(html, "text/html")}). */
     public static String html(Table table) {
         StringBuilder html = new StringBuilder("<table class=\"cnnbook-table\"><caption>")
-                .append(escape(table.name())).append("</caption><thead><tr>");
-        for (Column<?> column : table.columns()) html.append("<th>").append(escape(column.name())).append("</th>");
+                .append(escape(table.name()))
+                .append("</caption><thead><tr>");
+        for (Column<?> column : table.columns())
+            html.append("<th>").append(escape(column.name())).append("</th>");
         html.append("</tr></thead><tbody>");
         for (Row row : table) {
             html.append("<tr>");
             for (int c = 0; c < table.columnCount(); c++)
-                html.append("<td>").append(escape(table.column(c).getString(row.getRowNumber()))).append("</td>");
+                html.append("<td>")
+                        .append(escape(table.column(c).getString(row.getRowNumber())))
+                        .append("</td>");
             html.append("</tr>");
         }
         return html.append("</tbody></table>").toString();

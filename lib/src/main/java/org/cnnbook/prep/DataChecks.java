@@ -1,9 +1,8 @@
 package org.cnnbook.prep;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
-
-import java.util.Arrays;
 
 /**
  * Checks that catch the classic MNIST mistakes before they turn into a mysterious accuracy, each failing with a
@@ -12,8 +11,7 @@ import java.util.Arrays;
 public final class DataChecks {
     private static final double ONE_OVER_255 = 1.0 / 255.0;
 
-    private DataChecks() {
-    }
+    private DataChecks() {}
 
     /** Images for training or evaluation must be scaled to [0, 1]. */
     public static void requireUnitRange(INDArray images, String name) {
@@ -62,8 +60,8 @@ public final class DataChecks {
             throw new DataProblem("The labels are not whole numbers (e.g. " + fmt(firstFraction(values)) + "). "
                     + "Labels are class numbers 0.." + (classes - 1) + ".");
         if (min < 0 || max > classes - 1)
-            throw new DataProblem("Labels range from " + fmt(min) + " to " + fmt(max) + ", but there are "
-                    + classes + " classes, numbered 0.." + (classes - 1) + ".");
+            throw new DataProblem("Labels range from " + fmt(min) + " to " + fmt(max) + ", but there are " + classes
+                    + " classes, numbered 0.." + (classes - 1) + ".");
         if (min == max && labels.length() > 100)
             throw new DataProblem("All " + labels.length() + " labels are " + fmt(min) + ": the network would learn "
                     + "to always answer " + fmt(min) + ". Check how the labels were prepared (divided by 255 and "
@@ -77,14 +75,17 @@ public final class DataChecks {
                     + "but the softmax output layer with MCXENT loss expects one-hot rows of " + classes
                     + " (shape [n, " + classes + "]). Use OneHot.encode(labels, " + classes + ").");
         if (labels.rank() != 2 || labels.size(1) != classes)
-            throw new DataProblem("One-hot labels need shape [n, " + classes + "], not " + Arrays.toString(labels.shape()) + ".");
+            throw new DataProblem(
+                    "One-hot labels need shape [n, " + classes + "], not " + Arrays.toString(labels.shape()) + ".");
         INDArray rowSums = labels.sum(1);
         boolean rowsSumToOne = Transforms.abs(rowSums.sub(1.0)).maxNumber().doubleValue() < 1e-6;
         INDArray asDouble = labels.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
-        boolean zerosAndOnes = Transforms.abs(asDouble.mul(asDouble.sub(1.0))).maxNumber().doubleValue() < 1e-9;
+        boolean zerosAndOnes =
+                Transforms.abs(asDouble.mul(asDouble.sub(1.0))).maxNumber().doubleValue() < 1e-9;
         if (!rowsSumToOne || !zerosAndOnes)
             throw new DataProblem("One-hot rows must hold a single 1 and zeros elsewhere; these do not (row sums "
-                    + "range " + fmt(rowSums.minNumber().doubleValue()) + ".." + fmt(rowSums.maxNumber().doubleValue())
+                    + "range " + fmt(rowSums.minNumber().doubleValue()) + ".."
+                    + fmt(rowSums.maxNumber().doubleValue())
                     + "). Build them with OneHot.encode from class indices 0.." + (classes - 1) + ".");
     }
 
@@ -98,7 +99,8 @@ public final class DataChecks {
                     + "expect channels-first (NCHW) [n, 1, " + height + ", " + width + "]. Use Shapes.toNchw(images).");
         if (images.rank() == 3)
             throw new DataProblem("The images " + got + " have no channel axis. A convolution layer expects "
-                    + "[n, channels, height, width]; use Shapes.toNchw(images) to get [n, 1, " + height + ", " + width + "].");
+                    + "[n, channels, height, width]; use Shapes.toNchw(images) to get [n, 1, " + height + ", " + width
+                    + "].");
         if (images.rank() == 2)
             throw new DataProblem("The images are flat rows " + got + ". A convolution layer needs the 2-D picture "
                     + "back: Shapes.toNchw(images) gives [n, 1, " + height + ", " + width + "].");
@@ -112,6 +114,8 @@ public final class DataChecks {
     }
 
     private static String fmt(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e9 ? Long.toString((long) value) : String.format("%.4f", value);
+        return value == Math.rint(value) && Math.abs(value) < 1e9
+                ? Long.toString((long) value)
+                : String.format("%.4f", value);
     }
 }

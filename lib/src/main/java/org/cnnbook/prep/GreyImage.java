@@ -5,9 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.imageio.ImageIO;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,6 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class GreyImage {
     /** Brightness above which a pixel counts as ink when cropping (MNIST's background is 0). */
     static final float INK = 30f;
+
     private final float[][] pixels;
 
     private GreyImage(float[][] pixels) {
@@ -34,8 +33,7 @@ public final class GreyImage {
             throw new IOException("No picture at " + file.toAbsolutePath() + ": check the path (it is relative to the "
                     + "notebook's folder).");
         BufferedImage image = ImageIO.read(file.toFile());
-        if (image == null)
-            throw new IOException(file + " is not a picture Java can read (use PNG, JPEG, GIF or BMP).");
+        if (image == null) throw new IOException(file + " is not a picture Java can read (use PNG, JPEG, GIF or BMP).");
         return of(image);
     }
 
@@ -64,8 +62,7 @@ public final class GreyImage {
     /** Dark ink on light paper becomes light ink on black, as in MNIST. */
     public GreyImage inverted() {
         float[][] out = new float[height()][width()];
-        for (int y = 0; y < out.length; y++)
-            for (int x = 0; x < out[y].length; x++) out[y][x] = 255 - pixels[y][x];
+        for (int y = 0; y < out.length; y++) for (int x = 0; x < out[y].length; x++) out[y][x] = 255 - pixels[y][x];
         return new GreyImage(out);
     }
 
@@ -84,15 +81,15 @@ public final class GreyImage {
             throw new DataProblem("This picture has no ink brighter than " + (int) INK + " on its dark background. "
                     + "Is it dark ink on light paper? Then call inverted() first: MNIST's digits are light on black.");
         float[][] out = new float[bottom - top + 1][right - left + 1];
-        for (int y = 0; y < out.length; y++)
-            System.arraycopy(pixels[top + y], left, out[y], 0, out[y].length);
+        for (int y = 0; y < out.length; y++) System.arraycopy(pixels[top + y], left, out[y], 0, out[y].length);
         return new GreyImage(out);
     }
 
     /** Scaled (anti-aliased) so that its longer side is {@code box} pixels, keeping its proportions. */
     public GreyImage scaledToFit(int box) {
         double factor = (double) box / Math.max(width(), height());
-        return resizedTo(Math.max(1, (int) Math.round(width() * factor)), Math.max(1, (int) Math.round(height() * factor)));
+        return resizedTo(
+                Math.max(1, (int) Math.round(width() * factor)), Math.max(1, (int) Math.round(height() * factor)));
     }
 
     /** Stretched or squeezed to exactly {@code width} x {@code height}, averaging the pixels each new one covers. */
@@ -130,14 +127,14 @@ public final class GreyImage {
                 columnSum += x * pixels[y][x];
             }
         if (mass == 0) throw new DataProblem("This picture is all black: it has no digit, so no centre of mass.");
-        return new double[]{rowSum / mass, columnSum / mass};
+        return new double[] {rowSum / mass, columnSum / mass};
     }
 
     /** Pixels 0..255 as a FLOAT array [height, width], like one image of {@code Mnist.load}. */
     public INDArray toArray() {
         float[] flat = new float[height() * width()];
         for (int y = 0; y < height(); y++) System.arraycopy(pixels[y], 0, flat, y * width(), width());
-        return Nd4j.create(flat, new long[]{height(), width()}, 'c').castTo(DataType.FLOAT);
+        return Nd4j.create(flat, new long[] {height(), width()}, 'c').castTo(DataType.FLOAT);
     }
 
     /** The picture as a Java image (brightness as grey), e.g. to show it in a notebook. */

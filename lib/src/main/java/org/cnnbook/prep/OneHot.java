@@ -6,8 +6,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Class indices (one number per image) to one-hot rows (one column per class) and back. */
 public final class OneHot {
-    private OneHot() {
-    }
+    private OneHot() {}
 
     /** [n] indices 0..classes-1 to [n, classes] rows with a single 1. */
     public static INDArray encode(INDArray classIndices, int classes) {
@@ -21,8 +20,8 @@ public final class OneHot {
     /** [n, classes] one-hot rows or predicted probabilities to [n] indices of the largest value. */
     public static INDArray decode(INDArray rows) {
         if (rows.rank() != 2)
-            throw new DataProblem("decode needs rows of shape [n, classes], got " + java.util.Arrays.toString(rows.shape())
-                    + ". Class indices are already decoded.");
+            throw new DataProblem("decode needs rows of shape [n, classes], got "
+                    + java.util.Arrays.toString(rows.shape()) + ". Class indices are already decoded.");
         return rows.argMax(1).castTo(DataType.INT);
     }
 

@@ -5,8 +5,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Summary of pixel values, to show what normalization did. */
 public record PixelStats(double min, double max, double mean, double std) {
     public static PixelStats of(INDArray values) {
-        return new PixelStats(values.minNumber().doubleValue(), values.maxNumber().doubleValue(),
-                values.meanNumber().doubleValue(), values.stdNumber().doubleValue());
+        return new PixelStats(
+                values.minNumber().doubleValue(),
+                values.maxNumber().doubleValue(),
+                values.meanNumber().doubleValue(),
+                values.stdNumber().doubleValue());
     }
 
     @Override

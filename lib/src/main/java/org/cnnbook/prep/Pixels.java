@@ -5,8 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Scaling raw MNIST pixels (0..255) to [0, 1]. */
 public final class Pixels {
-    private Pixels() {
-    }
+    private Pixels() {}
 
     /** A new array with every pixel divided by 255. Refuses already-scaled input (dividing twice). */
     public static INDArray normalize(INDArray rawPixels) {

@@ -1,8 +1,7 @@
 package org.cnnbook.prep;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-
 import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Reshaping MNIST images between the layouts the series talks about: flat rows [n, 784], pictures [n, 28, 28],
@@ -10,15 +9,16 @@ import java.util.Arrays;
  * [n, 28, 28, 1] (what Keras/TensorFlow use).
  */
 public final class Shapes {
-    private Shapes() {
-    }
+    private Shapes() {}
 
     public static INDArray toNchw(INDArray images) {
         long n = images.size(0);
         return switch (images.rank()) {
             case 2 -> images.reshape('c', n, 1, side(images.size(1)), side(images.size(1)));
             case 3 -> images.reshape('c', n, 1, images.size(1), images.size(2));
-            case 4 -> images.size(3) == 1 && images.size(1) != 1 ? images.permute(0, 3, 1, 2).dup('c') : images;
+            case 4 -> images.size(3) == 1 && images.size(1) != 1
+                    ? images.permute(0, 3, 1, 2).dup('c')
+                    : images;
             default -> throw new DataProblem("Cannot make NCHW images from shape " + Arrays.toString(images.shape()));
         };
     }
@@ -34,13 +34,16 @@ public final class Shapes {
     }
 
     public static String describe(INDArray array) {
-        String layout = switch (array.rank()) {
-            case 1 -> "one value per example";
-            case 2 -> "[examples, features]";
-            case 3 -> "[examples, height, width]";
-            case 4 -> array.size(1) <= 4 ? "NCHW [examples, channels, height, width]" : "NHWC [examples, height, width, channels]";
-            default -> "rank " + array.rank();
-        };
+        String layout =
+                switch (array.rank()) {
+                    case 1 -> "one value per example";
+                    case 2 -> "[examples, features]";
+                    case 3 -> "[examples, height, width]";
+                    case 4 -> array.size(1) <= 4
+                            ? "NCHW [examples, channels, height, width]"
+                            : "NHWC [examples, height, width, channels]";
+                    default -> "rank " + array.rank();
+                };
         return Arrays.toString(array.shape()) + " " + array.dataType() + " - " + layout;
     }
 

@@ -12,7 +12,8 @@ public final class ConsoleProgress implements TrainingProgress {
 
     @Override
     public void batch(History history, History.BatchPoint point) {
-        System.out.printf("  epoch %.2f  iteration %d  loss %.4f%n", point.epochProgress(), point.iteration(), point.loss());
+        System.out.printf(
+                "  epoch %.2f  iteration %d  loss %.4f%n", point.epochProgress(), point.iteration(), point.loss());
     }
 
     @Override

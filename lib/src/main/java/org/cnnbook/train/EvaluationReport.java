@@ -8,8 +8,7 @@ import java.util.stream.IntStream;
 /** The result of {@link Evaluator#evaluate}: every prediction, and the usual summaries of them. */
 public final class EvaluationReport {
     /** A wrong answer: image {@code index} is a {@code label} but the network said {@code predicted}. */
-    public record Mistake(int index, int label, int predicted, float confidence) {
-    }
+    public record Mistake(int index, int label, int predicted, float confidence) {}
 
     private final int[] labels;
     private final int[] predictions;
@@ -26,7 +25,10 @@ public final class EvaluationReport {
     }
 
     public double accuracy() {
-        return (double) IntStream.range(0, labels.length).filter(i -> labels[i] == predictions[i]).count() / labels.length;
+        return (double) IntStream.range(0, labels.length)
+                        .filter(i -> labels[i] == predictions[i])
+                        .count()
+                / labels.length;
     }
 
     /** {@code [label][predicted]} counts. */
@@ -39,14 +41,18 @@ public final class EvaluationReport {
     /** Of the images predicted as class c, the fraction that are c. */
     public double precision(int c) {
         long predicted = IntStream.of(predictions).filter(p -> p == c).count();
-        long right = IntStream.range(0, labels.length).filter(i -> predictions[i] == c && labels[i] == c).count();
+        long right = IntStream.range(0, labels.length)
+                .filter(i -> predictions[i] == c && labels[i] == c)
+                .count();
         return predicted == 0 ? Double.NaN : (double) right / predicted;
     }
 
     /** Of the images of class c, the fraction predicted as c. */
     public double recall(int c) {
         long actual = IntStream.of(labels).filter(l -> l == c).count();
-        long right = IntStream.range(0, labels.length).filter(i -> predictions[i] == c && labels[i] == c).count();
+        long right = IntStream.range(0, labels.length)
+                .filter(i -> predictions[i] == c && labels[i] == c)
+                .count();
         return actual == 0 ? Double.NaN : (double) right / actual;
     }
 
@@ -69,8 +75,9 @@ public final class EvaluationReport {
 
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder(String.format("Accuracy: %.2f %% on %d images%s%n", 100 * accuracy(),
-                labels.length, modelWasTrained ? "" : " (model never trained!)"));
+        StringBuilder text = new StringBuilder(String.format(
+                "Accuracy: %.2f %% on %d images%s%n",
+                100 * accuracy(), labels.length, modelWasTrained ? "" : " (model never trained!)"));
         text.append("class  precision  recall\n");
         for (int c = 0; c < classes; c++)
             text.append(String.format("%5d  %8.2f %%  %5.2f %%%n", c, 100 * precision(c), 100 * recall(c)));

@@ -9,8 +9,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class Evaluator {
     private static final int CHUNK = 1000;
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     /** Accuracy, confusion matrix, per-class precision/recall and every prediction with its confidence. */
     public static EvaluationReport evaluate(MultiLayerNetwork model, INDArray images, INDArray labels) {
@@ -21,14 +20,17 @@ public final class Evaluator {
         int[] truth = OneHot.indices(labels).toIntVector();
         float[] confidence = new float[truth.length];
         int[] predicted = predict(model, images, confidence);
-        return new EvaluationReport(truth, predicted, confidence, (int) model.layerSize(model.getnLayers() - 1), trained);
+        return new EvaluationReport(
+                truth, predicted, confidence, (int) model.layerSize(model.getnLayers() - 1), trained);
     }
 
     /** Fraction of images whose most probable class is the label. */
     public static double accuracy(MultiLayerNetwork model, INDArray images, INDArray classIndices) {
         int[] truth = classIndices.toIntVector();
         int[] predicted = predict(model, images, new float[truth.length]);
-        long correct = java.util.stream.IntStream.range(0, truth.length).filter(i -> truth[i] == predicted[i]).count();
+        long correct = java.util.stream.IntStream.range(0, truth.length)
+                .filter(i -> truth[i] == predicted[i])
+                .count();
         return truth.length == 0 ? Double.NaN : (double) correct / truth.length;
     }
 

@@ -10,14 +10,14 @@ import java.util.List;
  */
 public final class History {
     /** The mean loss of the batches since the previous point. */
-    public record BatchPoint(int iteration, double epochProgress, double loss) {
-    }
+    public record BatchPoint(int iteration, double epochProgress, double loss) {}
 
     /** One epoch: its mean loss, the accuracy on a sample of the training images and on the validation images. */
     public record EpochResult(int epoch, double loss, double trainAccuracy, double validationAccuracy, double seconds) {
         /** E.g. "epoch 2: loss 0.0322, train accuracy 99.46 %, validation accuracy 99.34 % (24.2 s)". */
         public String summary() {
-            return String.format("epoch %d: loss %.4f, train accuracy %.2f %%, validation accuracy %.2f %% (%.1f s)",
+            return String.format(
+                    "epoch %d: loss %.4f, train accuracy %.2f %%, validation accuracy %.2f %% (%.1f s)",
                     epoch, loss, 100 * trainAccuracy, 100 * validationAccuracy, seconds);
         }
     }
@@ -64,22 +64,25 @@ public final class History {
     /** The epoch with the highest validation accuracy (the first of equals), or empty before the first epoch. */
     public java.util.Optional<EpochResult> bestEpoch() {
         EpochResult best = null;
-        for (EpochResult e : epochs)
-            if (best == null || e.validationAccuracy() > best.validationAccuracy()) best = e;
+        for (EpochResult e : epochs) if (best == null || e.validationAccuracy() > best.validationAccuracy()) best = e;
         return java.util.Optional.ofNullable(best);
     }
 
     /** The validation accuracy of the weights the model kept. */
     public double keptValidationAccuracy() {
-        return epochs.stream().filter(e -> e.epoch() == keptEpoch).mapToDouble(EpochResult::validationAccuracy)
-                .findFirst().orElse(Double.NaN);
+        return epochs.stream()
+                .filter(e -> e.epoch() == keptEpoch)
+                .mapToDouble(EpochResult::validationAccuracy)
+                .findFirst()
+                .orElse(Double.NaN);
     }
 
     /** One sentence on how training ended and which weights the model holds. */
     public String outcome() {
         if (interrupted) return "Training interrupted: the model keeps the weights it had at that moment.";
         if (keptEpoch == 0) return "No epoch finished.";
-        return String.format("The model keeps the weights of epoch %d of %d (validation accuracy %.2f %%).",
+        return String.format(
+                "The model keeps the weights of epoch %d of %d (validation accuracy %.2f %%).",
                 keptEpoch, epochs.size(), 100 * keptValidationAccuracy());
     }
 
@@ -87,8 +90,14 @@ public final class History {
     public String toString() {
         StringBuilder text = new StringBuilder("epoch   loss     train acc  validation acc  seconds\n");
         for (EpochResult e : epochs)
-            text.append(String.format("%5d   %.4f   %7.2f %%  %9.2f %%    %7.1f%s%n", e.epoch(), e.loss(),
-                    100 * e.trainAccuracy(), 100 * e.validationAccuracy(), e.seconds(), e.epoch() == keptEpoch ? "  kept" : ""));
+            text.append(String.format(
+                    "%5d   %.4f   %7.2f %%  %9.2f %%    %7.1f%s%n",
+                    e.epoch(),
+                    e.loss(),
+                    100 * e.trainAccuracy(),
+                    100 * e.validationAccuracy(),
+                    e.seconds(),
+                    e.epoch() == keptEpoch ? "  kept" : ""));
         return text.append(outcome()).append('\n').toString();
     }
 }

@@ -19,8 +19,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * weights it has at that moment.
  */
 public final class Trainer {
-    private Trainer() {
-    }
+    private Trainer() {}
 
     /**
      * @param trainImages      [n, 1, 28, 28] scaled to [0, 1]
@@ -28,8 +27,13 @@ public final class Trainer {
      * @param validationImages held out from the training images, prepared exactly like them
      * @param validationLabels class indices [m] or one-hot [m, 10]
      */
-    public static History fit(MultiLayerNetwork model, INDArray trainImages, INDArray trainLabels,
-                              INDArray validationImages, INDArray validationLabels, TrainingOptions options) {
+    public static History fit(
+            MultiLayerNetwork model,
+            INDArray trainImages,
+            INDArray trainLabels,
+            INDArray validationImages,
+            INDArray validationLabels,
+            TrainingOptions options) {
         int classes = (int) model.layerSize(model.getnLayers() - 1);
         if (options.checkInputs) {
             DataChecks.requireNchw(trainImages, 28, 28);
@@ -76,8 +80,8 @@ public final class Trainer {
                 inWindow++;
                 iteration++;
                 if (inWindow == options.reportEvery || !batches.hasNext()) {
-                    History.BatchPoint point = new History.BatchPoint(iteration,
-                            epoch - 1 + (double) inEpoch / batches.batchCount(), windowLoss / inWindow);
+                    History.BatchPoint point = new History.BatchPoint(
+                            iteration, epoch - 1 + (double) inEpoch / batches.batchCount(), windowLoss / inWindow);
                     history.add(point);
                     progress.batch(history, point);
                     windowLoss = 0;
@@ -86,9 +90,12 @@ public final class Trainer {
             }
             model.incrementEpochCount();
             double seconds = (System.nanoTime() - start) / 1e9;
-            History.EpochResult result = new History.EpochResult(epoch, epochLoss / Math.max(1, inEpoch),
+            History.EpochResult result = new History.EpochResult(
+                    epoch,
+                    epochLoss / Math.max(1, inEpoch),
                     Evaluator.accuracy(model, trainSubset, trainSubsetLabels),
-                    Evaluator.accuracy(model, validationImages, validationIndices), seconds);
+                    Evaluator.accuracy(model, validationImages, validationIndices),
+                    seconds);
             history.add(result);
             history.keep(epoch);
             if (options.restoreBestEpoch && result.validationAccuracy() > bestAccuracy) {

@@ -65,7 +65,6 @@ public final class TrainingOptions {
         return this;
     }
 
-
     TrainingProgress effectiveProgress() {
         return progress != null ? progress : new ConsoleProgress();
     }

@@ -8,21 +8,20 @@ package org.nd4j.nativeblas;
  * This class answers at the old name by asking the new one.
  */
 public final class Nd4jCpu {
-    private Nd4jCpu() {
-    }
+    private Nd4jCpu() {}
 
     public static final class Environment {
         private static final Environment INSTANCE = new Environment();
 
-        private Environment() {
-        }
+        private Environment() {}
 
         public static Environment getInstance() {
             return INSTANCE;
         }
 
         public boolean isUseMKLDNN() {
-            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance().isUseONEDNN();
+            return org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu.Environment.getInstance()
+                    .isUseONEDNN();
         }
     }
 }

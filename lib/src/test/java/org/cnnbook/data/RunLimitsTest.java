@@ -1,8 +1,8 @@
 package org.cnnbook.data;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
 
 class RunLimitsTest {
     @Test

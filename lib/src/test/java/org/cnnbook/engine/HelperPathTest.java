@@ -1,5 +1,8 @@
 package org.cnnbook.engine;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.lang.reflect.Field;
 import org.cnnbook.TestData;
 import org.cnnbook.layers.LayerSet;
 import org.cnnbook.model.Models;
@@ -13,10 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
-
-import java.lang.reflect.Field;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** DL4J's own layers take the oneDNN helper path, and it computes the same gradients as DL4J's plain path. */
 class HelperPathTest {
@@ -40,15 +39,21 @@ class HelperPathTest {
         assertTrue(Nd4jSetup.helpersActive(), Nd4jSetup.describe());
         Object helper = helperOf(dl4jCnn(), 0);
         assertNotNull(helper, "the convolution layer has no helper: DL4J's slow path would be used");
-        assertTrue(helper.getClass().getSimpleName().startsWith("MKLDNN"), helper.getClass().getName());
+        assertTrue(
+                helper.getClass().getSimpleName().startsWith("MKLDNN"),
+                helper.getClass().getName());
         assertTrue(Nd4jSetup.describe().contains("helpers on"), Nd4jSetup.describe());
     }
 
     @Test
     void helperGradientsMatchThePlainPathOnASmallBatch() throws Exception {
         var data = TestData.slice();
-        INDArray x = Shapes.toNchw(Pixels.normalize(data.trainImages())).get(NDArrayIndex.interval(0, 16)).dup();
-        INDArray y = OneHot.encode(data.trainLabels(), 10).get(NDArrayIndex.interval(0, 16)).dup();
+        INDArray x = Shapes.toNchw(Pixels.normalize(data.trainImages()))
+                .get(NDArrayIndex.interval(0, 16))
+                .dup();
+        INDArray y = OneHot.encode(data.trainLabels(), 10)
+                .get(NDArrayIndex.interval(0, 16))
+                .dup();
 
         MultiLayerNetwork fast = dl4jCnn();
         Nd4jSetup.useLayerHelpers(false);
@@ -59,8 +64,10 @@ class HelperPathTest {
 
         INDArray fastGradient = gradient(fast, x, y);
         INDArray plainGradient = gradient(plain, x, y);
-        double relativeError = Transforms.abs(fastGradient.sub(plainGradient)).maxNumber().doubleValue()
-                / Math.max(1e-12, Transforms.abs(plainGradient).maxNumber().doubleValue());
+        double relativeError =
+                Transforms.abs(fastGradient.sub(plainGradient)).maxNumber().doubleValue()
+                        / Math.max(
+                                1e-12, Transforms.abs(plainGradient).maxNumber().doubleValue());
         assertTrue(relativeError < 1e-3, "max relative gradient difference " + relativeError);
         assertEquals(plain.score(), fast.score(), 1e-4);
     }

@@ -1,12 +1,15 @@
 package org.cnnbook.layers;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
 import org.cnnbook.TestData;
+import org.cnnbook.engine.Nd4jSetup;
 import org.cnnbook.model.ModelStore;
 import org.cnnbook.model.Models;
 import org.cnnbook.prep.OneHot;
 import org.cnnbook.prep.Pixels;
 import org.cnnbook.prep.Shapes;
-import org.cnnbook.engine.Nd4jSetup;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.AfterEach;
@@ -16,10 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * lib's layers compute what DL4J's own layers compute: same outputs, same loss, same gradients for every
@@ -32,8 +31,12 @@ class LibLayersMatchDl4jTest {
     @BeforeAll
     static void data() throws Exception {
         var data = TestData.slice();
-        x = Shapes.toNchw(Pixels.normalize(data.trainImages())).get(NDArrayIndex.interval(0, 24)).dup();
-        y = OneHot.encode(data.trainLabels(), 10).get(NDArrayIndex.interval(0, 24)).dup();
+        x = Shapes.toNchw(Pixels.normalize(data.trainImages()))
+                .get(NDArrayIndex.interval(0, 24))
+                .dup();
+        y = OneHot.encode(data.trainLabels(), 10)
+                .get(NDArrayIndex.interval(0, 24))
+                .dup();
     }
 
     @AfterEach
@@ -76,8 +79,11 @@ class LibLayersMatchDl4jTest {
     @Test
     void rejectsImagesWithTheWrongNumberOfChannelsWithAClearMessage() {
         MultiLayerNetwork model = Models.corrected();
-        Exception e = assertThrows(Exception.class, () -> model.output(x.reshape(24, 1, 28, 28).repeat(1, 3)));
-        assertTrue(String.valueOf(e.getMessage()).startsWith("Layer 0 expects images with 1 channel(s), NHWC"), e.getMessage());
+        Exception e = assertThrows(
+                Exception.class, () -> model.output(x.reshape(24, 1, 28, 28).repeat(1, 3)));
+        assertTrue(
+                String.valueOf(e.getMessage()).startsWith("Layer 0 expects images with 1 channel(s), NHWC"),
+                e.getMessage());
     }
 
     @Test
@@ -87,7 +93,8 @@ class LibLayersMatchDl4jTest {
         MultiLayerNetwork loaded = ModelStore.load(ModelStore.save(model, dir.resolve("cnn.zip")));
         assertInstanceOf(LibConvolutionLayer.class, loaded.getLayer(0));
         assertEquals(model.output(x), loaded.output(x));
-        MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(model.getLayerWiseConfigurations().toJson());
+        MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(
+                model.getLayerWiseConfigurations().toJson());
         assertInstanceOf(LibConvolution.class, conf.getConf(1).getLayer());
     }
 
@@ -126,7 +133,8 @@ class LibLayersMatchDl4jTest {
         long c = flatten.getNumChannels(), h = flatten.getInputHeight(), w = flatten.getInputWidth();
         long out = reference.getLayer(dense).getParam("W").size(1);
         // DL4J keeps dense weights [in, out] in 'f' order: in the flat vector, one block of inputs per output
-        INDArray weights = source.get(NDArrayIndex.interval(offset, offset + c * h * w * out)).reshape(out, c, h, w);
+        INDArray weights = source.get(NDArrayIndex.interval(offset, offset + c * h * w * out))
+                .reshape(out, c, h, w);
         target.get(NDArrayIndex.interval(offset, offset + c * h * w * out))
                 .assign(weights.permute(0, 2, 3, 1).dup('c').reshape(c * h * w * out));
         return result;

@@ -1,5 +1,7 @@
 package org.cnnbook.layers;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import org.cnnbook.model.Models;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -12,15 +14,21 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 
-import static org.junit.jupiter.api.Assertions.*;
-
 class LibLayersTest {
     @Test
     void everyLayerOfTheCnnBecomesItsLibSubclassWithTheSameSettings() {
         MultiLayerConfiguration dl4j = Models.correctedConfiguration();
         MultiLayerConfiguration lib = LibLayers.replace(dl4j);
-        Class<?>[] expected = {LibConvolution.class, LibConvolution.class, LibMaxPooling.class, LibConvolution.class,
-                LibConvolution.class, LibMaxPooling.class, LibDense.class, LibOutput.class};
+        Class<?>[] expected = {
+            LibConvolution.class,
+            LibConvolution.class,
+            LibMaxPooling.class,
+            LibConvolution.class,
+            LibConvolution.class,
+            LibMaxPooling.class,
+            LibDense.class,
+            LibOutput.class
+        };
         for (int i = 0; i < expected.length; i++) {
             var replaced = lib.getConf(i).getLayer();
             var original = dl4j.getConf(i).getLayer();
@@ -30,7 +38,9 @@ class LibLayersTest {
                 assertEquals(original.getUpdaterByParam("W"), replaced.getUpdaterByParam("W"), "layer " + i);
         }
         assertEquals(CNN2DFormat.NHWC, ((ConvolutionLayer) lib.getConf(0).getLayer()).getCnn2dDataFormat());
-        assertEquals(CNN2DFormat.NCHW, ((ConvolutionLayer) dl4j.getConf(0).getLayer()).getCnn2dDataFormat(),
+        assertEquals(
+                CNN2DFormat.NCHW,
+                ((ConvolutionLayer) dl4j.getConf(0).getLayer()).getCnn2dDataFormat(),
                 "the student's configuration is not changed");
         var flatten = (CnnToFeedForwardPreProcessor) lib.getInputPreProcess(6);
         assertEquals(CNN2DFormat.NHWC, flatten.getFormat(), "the flatten reads what the layers before it write");
@@ -38,10 +48,20 @@ class LibLayersTest {
 
     @Test
     void aConfigurationWithALayerLibCannotReplaceStaysAsItIs() {
-        MultiLayerConfiguration averagePooling = new NeuralNetConfiguration.Builder().list()
-                .layer(new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build())
-                .layer(new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(2, 2).stride(2, 2).build())
-                .layer(new OutputLayer.Builder().nOut(10).activation(Activation.SOFTMAX).build())
+        MultiLayerConfiguration averagePooling = new NeuralNetConfiguration.Builder()
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3)
+                        .nOut(4)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new SubsamplingLayer.Builder(PoolingType.AVG)
+                        .kernelSize(2, 2)
+                        .stride(2, 2)
+                        .build())
+                .layer(new OutputLayer.Builder()
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(Models.MNIST_INPUT)
                 .build();
         assertSame(averagePooling, LibLayers.replace(averagePooling));

@@ -1,5 +1,7 @@
 package org.cnnbook.layers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -9,8 +11,6 @@ import org.nd4j.linalg.convolution.Convolution;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /** The Java im2col gives libnd4j's im2col, in its own row order, for kernel sizes, strides and padding. */
 class SingleChannelPatchesTest {
 
@@ -19,12 +19,25 @@ class SingleChannelPatchesTest {
     void matchesLibnd4jIm2col(int kernel, int stride, int padding, ConvolutionMode mode) {
         int batch = 3, size = 11;
         INDArray images = Nd4j.rand(DataType.FLOAT, batch, 1, size, size);
-        Geometry g = Geometry.of(new int[]{kernel, kernel}, new int[]{stride, stride}, new int[]{padding, padding},
-                new int[]{1, 1}, mode);
+        Geometry g = Geometry.of(
+                new int[] {kernel, kernel},
+                new int[] {stride, stride},
+                new int[] {padding, padding},
+                new int[] {1, 1},
+                mode);
         int outH = g.outHeight(size), outW = g.outWidth(size);
-        INDArray expected = Convolution.im2col(images, kernel, kernel, stride, stride, padding, padding,
-                mode == ConvolutionMode.Same) // [batch, 1, kH, kW, outH, outW]
-                .reshape('c', batch, (long) kernel * kernel, (long) outH * outW).permute(1, 0, 2).dup('c')
+        INDArray expected = Convolution.im2col(
+                        images,
+                        kernel,
+                        kernel,
+                        stride,
+                        stride,
+                        padding,
+                        padding,
+                        mode == ConvolutionMode.Same) // [batch, 1, kH, kW, outH, outW]
+                .reshape('c', batch, (long) kernel * kernel, (long) outH * outW)
+                .permute(1, 0, 2)
+                .dup('c')
                 .reshape('c', (long) kernel * kernel, (long) batch * outH * outW);
 
         INDArray actual = Nd4j.create(DataType.FLOAT, (long) kernel * kernel, (long) batch * outH * outW);
@@ -34,7 +47,8 @@ class SingleChannelPatchesTest {
         INDArray withOnes = Nd4j.create(DataType.FLOAT, (long) kernel * kernel + 1, (long) batch * outH * outW);
         new SingleChannelPatches().fill(images.reshape(batch, size, size), g, outH, outW, true, withOnes);
         assertEquals(expected, withOnes.get(NDArrayIndex.interval(0, kernel * kernel), NDArrayIndex.all()));
-        assertEquals(Nd4j.ones(DataType.FLOAT, (long) batch * outH * outW),
+        assertEquals(
+                Nd4j.ones(DataType.FLOAT, (long) batch * outH * outW),
                 withOnes.get(NDArrayIndex.point(kernel * kernel), NDArrayIndex.all()));
     }
 }

@@ -1,15 +1,14 @@
 package org.cnnbook.model;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 class ModelsTest {
     @Test
@@ -22,7 +21,7 @@ class ModelsTest {
         // 832 + 25,632 + 18,496 + 36,928 + (576*256+256) + (256*10+10)
         assertEquals(832 + 25_632 + 18_496 + 36_928 + 147_712 + 2_570, model.numParams());
         INDArray probabilities = model.output(Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 1, 28, 28));
-        assertArrayEquals(new long[]{2, 10}, probabilities.shape());
+        assertArrayEquals(new long[] {2, 10}, probabilities.shape());
         assertTrue(ModelCheck.warnings(model).isEmpty());
     }
 

@@ -1,5 +1,11 @@
 package org.cnnbook.plot;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.awt.image.BufferedImage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.cnnbook.TestData;
 import org.cnnbook.model.Models;
 import org.cnnbook.prep.Pixels;
@@ -7,22 +13,16 @@ import org.cnnbook.train.EvaluationReport;
 import org.cnnbook.train.History;
 import org.junit.jupiter.api.Test;
 
-import java.awt.image.BufferedImage;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 class ChartsTest {
     /** An image with real content: not one flat colour. */
     private static void assertDrawn(BufferedImage image, int minWidth, int minHeight) {
-        assertTrue(image.getWidth() >= minWidth && image.getHeight() >= minHeight, image.getWidth() + "x" + image.getHeight());
+        assertTrue(
+                image.getWidth() >= minWidth && image.getHeight() >= minHeight,
+                image.getWidth() + "x" + image.getHeight());
         int first = image.getRGB(0, 0);
         long different = 0;
         for (int y = 0; y < image.getHeight(); y += 3)
-            for (int x = 0; x < image.getWidth(); x += 3)
-                if (image.getRGB(x, y) != first) different++;
+            for (int x = 0; x < image.getWidth(); x += 3) if (image.getRGB(x, y) != first) different++;
         assertTrue(different > 100, "image is almost blank");
     }
 

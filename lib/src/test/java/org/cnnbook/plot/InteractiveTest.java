@@ -1,10 +1,10 @@
 package org.cnnbook.plot;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import org.cnnbook.TestData;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.plotly.api.VerticalBarPlot;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 class InteractiveTest {
     @Test

@@ -1,16 +1,15 @@
 package org.cnnbook.prep;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 class GreyImageTest {
     /** A white 60x40 sheet with a black 10x20 bar whose top-left corner is at column 40, row 5. */
@@ -42,14 +41,15 @@ class GreyImageTest {
         GreyImage centred = scaled.centredByMassIn(28);
         assertEquals(28, centred.width());
         assertEquals(28, centred.height());
-        assertArrayEquals(new double[]{13.5, 13.5}, centred.centreOfMass(), 0.51);
-        assertArrayEquals(new long[]{28, 28}, centred.toArray().shape());
+        assertArrayEquals(new double[] {13.5, 13.5}, centred.centreOfMass(), 0.51);
+        assertArrayEquals(new long[] {28, 28}, centred.toArray().shape());
     }
 
     @Test
     void croppingDarkInkOnWhiteSaysToInvertFirst() {
-        DataProblem problem = assertThrows(DataProblem.class, () -> GreyImage.of(new BufferedImage(5, 5,
-                BufferedImage.TYPE_INT_RGB)).croppedToInk());
+        DataProblem problem =
+                assertThrows(DataProblem.class, () -> GreyImage.of(new BufferedImage(5, 5, BufferedImage.TYPE_INT_RGB))
+                        .croppedToInk());
         assertTrue(problem.getMessage().contains("inverted()"), problem.getMessage());
     }
 

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -28,12 +27,12 @@ public final class HandDrawnDigits {
 
     /** Per digit: scale, x and y offset of its 100x140 box on the canvas, slant (shear), pen width. */
     private static final double[][] PLACEMENT = {
-            {0.70, 20, 30, 0.10, 11}, {1.10, 30, 25, -0.05, 14}, {0.80, 45, 60, 0.15, 9}, {1.00, 15, 10, 0.00, 16},
-            {0.60, 70, 90, 0.20, 8}, {0.95, 20, 40, -0.10, 12}, {0.75, 60, 20, 0.05, 10}, {1.05, 10, 30, 0.12, 13},
-            {0.85, 35, 55, -0.08, 15}, {0.65, 25, 95, 0.18, 9}};
+        {0.70, 20, 30, 0.10, 11}, {1.10, 30, 25, -0.05, 14}, {0.80, 45, 60, 0.15, 9}, {1.00, 15, 10, 0.00, 16},
+        {0.60, 70, 90, 0.20, 8}, {0.95, 20, 40, -0.10, 12}, {0.75, 60, 20, 0.05, 10}, {1.05, 10, 30, 0.12, 13},
+        {0.85, 35, 55, -0.08, 15}, {0.65, 25, 95, 0.18, 9}
+    };
 
-    private HandDrawnDigits() {
-    }
+    private HandDrawnDigits() {}
 
     public static void main(String[] args) throws IOException {
         Path directory = Path.of(args.length > 0 ? args[0] : "notebooks/digits");

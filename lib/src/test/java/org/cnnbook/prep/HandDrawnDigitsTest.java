@@ -1,11 +1,10 @@
 package org.cnnbook.prep;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 class HandDrawnDigitsTest {
     private static final Path COMMITTED = Path.of("..", "notebooks", "digits");
@@ -19,8 +18,10 @@ class HandDrawnDigitsTest {
             assertEquals(HandDrawnDigits.HEIGHT, committed.height());
             double difference = 0;
             for (int y = 0; y < drawn.height(); y++)
-                for (int x = 0; x < drawn.width(); x++) difference += Math.abs(drawn.pixel(y, x) - committed.pixel(y, x));
-            assertTrue(difference / (drawn.width() * drawn.height()) < 2,
+                for (int x = 0; x < drawn.width(); x++)
+                    difference += Math.abs(drawn.pixel(y, x) - committed.pixel(y, x));
+            assertTrue(
+                    difference / (drawn.width() * drawn.height()) < 2,
                     "digit " + digit + " differs from its drawing: run make digits and commit notebooks/digits");
         }
     }

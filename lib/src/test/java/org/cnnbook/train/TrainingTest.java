@@ -1,5 +1,11 @@
 package org.cnnbook.train;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.cnnbook.TestData;
 import org.cnnbook.data.MnistData;
 import org.cnnbook.model.Models;
@@ -12,25 +18,18 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.nd4j.linalg.api.ndarray.INDArray;
-
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrainingTest {
@@ -49,7 +48,10 @@ class TrainingTest {
     }
 
     private static TrainingOptions quiet() {
-        return TrainingOptions.defaults().epochs(1).progress(new ConsoleProgress()).reportEvery(20);
+        return TrainingOptions.defaults()
+                .epochs(1)
+                .progress(new ConsoleProgress())
+                .reportEvery(20);
     }
 
     @Test
@@ -59,7 +61,9 @@ class TrainingTest {
         assertEquals(1, history.epochs().size());
         assertFalse(history.interrupted());
         assertEquals(4, history.batches().size()); // 63 batches of 32, a point every 20 and the last
-        assertTrue(history.batches().get(0).loss() > history.batches().get(3).loss(), history.batches().toString());
+        assertTrue(
+                history.batches().get(0).loss() > history.batches().get(3).loss(),
+                history.batches().toString());
         assertEquals(1, history.keptEpoch());
         assertEquals(1, model.getEpochCount(), "the epoch counter drives the learning-rate schedule");
         assertTrue(history.keptValidationAccuracy() > 0.6, "2,000 images, one epoch: " + history);
@@ -72,7 +76,8 @@ class TrainingTest {
         assertEquals(500, total);
         var worst = report.worstMistakes(5);
         assertFalse(worst.isEmpty());
-        for (int i = 1; i < worst.size(); i++) assertTrue(worst.get(i - 1).confidence() >= worst.get(i).confidence());
+        for (int i = 1; i < worst.size(); i++)
+            assertTrue(worst.get(i - 1).confidence() >= worst.get(i).confidence());
         worst.forEach(m -> assertNotEquals(m.label(), m.predicted()));
         assertTrue(report.recall(1) > 0.5 && report.precision(1) > 0.5, report.toString());
     }
@@ -80,18 +85,31 @@ class TrainingTest {
     @Test
     void theModelKeepsTheWeightsOfItsBestValidationEpochAndTheScheduleFollowsTheEpochs() {
         // a learning rate of 0.5 in the third epoch wrecks the network: the second epoch's weights must come back
-        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder().seed(7).weightInit(WeightInit.XAVIER)
+        MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(7)
+                .weightInit(WeightInit.XAVIER)
                 .updater(new Adam(new MapSchedule(ScheduleType.EPOCH, Map.of(0, 1e-3, 2, 0.5))))
                 .list()
-                .layer(new DenseLayer.Builder().nOut(64).activation(Activation.RELU).build())
-                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10).activation(Activation.SOFTMAX).build())
+                .layer(new DenseLayer.Builder()
+                        .nOut(64)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build())
                 .setInputType(Models.MNIST_INPUT)
                 .build();
         MultiLayerNetwork model = new MultiLayerNetwork(conf);
         model.init();
         ValidationSplit split = ValidationSplit.holdOutLast(x, y, 400);
-        History history = Trainer.fit(model, split.trainImages(), split.trainLabels(), split.validationImages(),
-                split.validationLabels(), quiet().epochs(3));
+        History history = Trainer.fit(
+                model,
+                split.trainImages(),
+                split.trainLabels(),
+                split.validationImages(),
+                split.validationLabels(),
+                quiet().epochs(3));
 
         assertEquals(3, model.getEpochCount());
         double wrecked = history.epochs().get(2).validationAccuracy();
@@ -117,7 +135,8 @@ class TrainingTest {
         assertEquals(200, split.validationImages().size(0));
         assertEquals(x.get(NDArrayIndex.interval(1_800, 2_000)), split.validationImages());
         assertEquals(y.get(NDArrayIndex.interval(1_800, 2_000)), split.validationLabels());
-        assertEquals(100, ValidationSplit.holdOutLast(x, y, 100).validationImages().size(0));
+        assertEquals(
+                100, ValidationSplit.holdOutLast(x, y, 100).validationImages().size(0));
         DataProblem mismatch = assertThrows(DataProblem.class, () -> ValidationSplit.holdOutLast(x, testLabels, 100));
         assertTrue(mismatch.getMessage().contains("2000 images but 500 labels"), mismatch.getMessage());
     }
@@ -132,11 +151,12 @@ class TrainingTest {
 
     @Test
     void inputMistakesStopTrainingWithAnExplanation() {
-        DataProblem unscaled = assertThrows(DataProblem.class, () ->
-                Trainer.fit(Models.corrected(), x.mul(255), y, testX, testLabels, quiet()));
+        DataProblem unscaled = assertThrows(
+                DataProblem.class, () -> Trainer.fit(Models.corrected(), x.mul(255), y, testX, testLabels, quiet()));
         assertTrue(unscaled.getMessage().contains("not scaled"));
-        DataProblem indices = assertThrows(DataProblem.class, () ->
-                Trainer.fit(Models.corrected(), x, OneHot.decode(y), testX, testLabels, quiet()));
+        DataProblem indices = assertThrows(
+                DataProblem.class,
+                () -> Trainer.fit(Models.corrected(), x, OneHot.decode(y), testX, testLabels, quiet()));
         assertTrue(indices.getMessage().contains("OneHot.encode"));
     }
 
@@ -145,14 +165,24 @@ class TrainingTest {
         MultiLayerNetwork model = Models.corrected();
         CountDownLatch firstBatch = new CountDownLatch(1);
         TrainingProgress signal = new TrainingProgress() {
-            public void started(int epochs, int batchesPerEpoch) { }
-            public void batch(History history, History.BatchPoint point) { firstBatch.countDown(); }
-            public void epoch(History history, History.EpochResult result) { }
-            public void finished(History history) { }
+            public void started(int epochs, int batchesPerEpoch) {}
+
+            public void batch(History history, History.BatchPoint point) {
+                firstBatch.countDown();
+            }
+
+            public void epoch(History history, History.EpochResult result) {}
+
+            public void finished(History history) {}
         };
         Thread[] worker = new Thread[1];
         CompletableFuture<History> result = new CompletableFuture<>();
-        worker[0] = new Thread(() -> result.complete(Trainer.fit(model, x, y, testX, testLabels,
+        worker[0] = new Thread(() -> result.complete(Trainer.fit(
+                model,
+                x,
+                y,
+                testX,
+                testLabels,
                 TrainingOptions.defaults().epochs(50).reportEvery(1).progress(signal))));
         worker[0].start();
         assertTrue(firstBatch.await(60, TimeUnit.SECONDS));

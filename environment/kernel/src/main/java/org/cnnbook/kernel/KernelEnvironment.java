@@ -1,8 +1,6 @@
 package org.cnnbook.kernel;
 
 import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
-import org.cnnbook.kernel.eval.InProcessExecutionControl.SnippetTimeout;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +12,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cnnbook.kernel.eval.InProcessExecutionControl.SnippetTimeout;
 
 /** The kernel's settings, read from IJava's environment variables with IJava's exact parsing rules. */
-public record KernelEnvironment(List<String> classpath, List<String> compilerOptions,
-                                List<String> startupScripts, SnippetTimeout timeout) {
+public record KernelEnvironment(
+        List<String> classpath, List<String> compilerOptions, List<String> startupScripts, SnippetTimeout timeout) {
     public static final String CLASSPATH = "IJAVA_CLASSPATH";
     public static final String COMPILER_OPTS = "IJAVA_COMPILER_OPTS";
     public static final String STARTUP_SCRIPTS_PATH = "IJAVA_STARTUP_SCRIPTS_PATH";
@@ -98,8 +97,10 @@ public record KernelEnvironment(List<String> classpath, List<String> compilerOpt
         try {
             return new SnippetTimeout(amount, TimeUnit.valueOf(unitName.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(TIMEOUT + "='" + value + "': '" + unitName + "' is not a time unit. "
-                    + "Use one of NANOSECONDS, MICROSECONDS, MILLISECONDS, SECONDS, MINUTES, HOURS, DAYS.", e);
+            throw new IllegalArgumentException(
+                    TIMEOUT + "='" + value + "': '" + unitName + "' is not a time unit. "
+                            + "Use one of NANOSECONDS, MICROSECONDS, MILLISECONDS, SECONDS, MINUTES, HOURS, DAYS.",
+                    e);
         }
     }
 }

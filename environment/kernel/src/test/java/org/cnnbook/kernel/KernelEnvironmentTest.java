@@ -1,8 +1,6 @@
 package org.cnnbook.kernel;
 
-import org.cnnbook.kernel.eval.InProcessExecutionControl.SnippetTimeout;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -10,13 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.cnnbook.kernel.eval.InProcessExecutionControl.SnippetTimeout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KernelEnvironmentTest {
     @Test
     void compilerOptionsSplitOnBlanksWithQuotesAndEscapes() {
-        assertEquals(List.of("-Xlint:all", "--enable-preview", "a b", "say \"hi\""),
+        assertEquals(
+                List.of("-Xlint:all", "--enable-preview", "a b", "say \"hi\""),
                 KernelEnvironment.splitOptions("-Xlint:all \t --enable-preview \"a b\" say\\ \\\"hi\\\""));
         assertEquals(List.of(), KernelEnvironment.splitOptions("   "));
     }
@@ -34,11 +34,11 @@ class KernelEnvironmentTest {
 
     @Test
     void badTimeoutsAreExplained() {
-        IllegalArgumentException notANumber = assertThrows(IllegalArgumentException.class,
-                () -> KernelEnvironment.parseTimeout("soon"));
+        IllegalArgumentException notANumber =
+                assertThrows(IllegalArgumentException.class, () -> KernelEnvironment.parseTimeout("soon"));
         assertTrue(notANumber.getMessage().contains("30 SECONDS"), notANumber.getMessage());
-        IllegalArgumentException badUnit = assertThrows(IllegalArgumentException.class,
-                () -> KernelEnvironment.parseTimeout("5 fortnights"));
+        IllegalArgumentException badUnit =
+                assertThrows(IllegalArgumentException.class, () -> KernelEnvironment.parseTimeout("5 fortnights"));
         assertTrue(badUnit.getMessage().contains("not a time unit"), badUnit.getMessage());
     }
 
@@ -56,7 +56,8 @@ class KernelEnvironmentTest {
 
         List<String> everything = KernelEnvironment.matchingPaths(base + "/*", false);
         assertTrue(everything.contains(dir.resolve("classes").toString()), everything.toString());
-        List<String> single = KernelEnvironment.matchingPaths(base + "/a.jar" + File.pathSeparator + base + "/?.txt", true);
+        List<String> single =
+                KernelEnvironment.matchingPaths(base + "/a.jar" + File.pathSeparator + base + "/?.txt", true);
         assertEquals(List.of(dir.resolve("a.jar").toString()), single, "a.jar matches; no .txt has one letter");
     }
 

@@ -1,7 +1,5 @@
 package org.cnnbook.kernel;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -10,11 +8,12 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /** Builds real jars for tests: compiles Java sources and packs the classes plus extra resources. */
 public final class TestJars {
-    private TestJars() {
-    }
+    private TestJars() {}
 
     /** @param sources file path in the jar (e.g. "demo/Greeter.java") to source text */
     public static Path build(Path jar, Map<String, String> sources, Map<String, String> resources) throws IOException {
@@ -35,7 +34,8 @@ public final class TestJars {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler.run(null, null, null, files) != 0) throw new IOException("test sources did not compile");
         Files.createDirectories(jar.getParent());
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> walk = Files.walk(classes)) {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> walk = Files.walk(classes)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator)
                 put(out, classes.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             for (Map.Entry<String, String> resource : resources.entrySet())

@@ -2,13 +2,12 @@ package io.github.spencerpark.ijava;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import org.cnnbook.kernel.KernelEnvironment;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cnnbook.kernel.KernelEnvironment;
 
 /** Entry point: {@code java -jar java-kernel.jar <connection file>}, as Jupyter starts it. */
 public class IJava {
@@ -24,8 +23,9 @@ public class IJava {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) exit("Usage: java -jar java-kernel.jar <connection-file>. "
-                + "Jupyter passes the connection file itself; start the kernel from Jupyter (kernelspec 'java').");
+        if (args.length != 1)
+            exit("Usage: java -jar java-kernel.jar <connection-file>. "
+                    + "Jupyter passes the connection file itself; start the kernel from Jupyter (kernelspec 'java').");
         KernelConnectionProperties connection = readConnectionFile(Path.of(args[0]));
         KernelEnvironment environment;
         try {
@@ -60,9 +60,14 @@ public class IJava {
                     + "which writes that file and passes its path.");
         try {
             KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(file));
-            if (properties == null || properties.getIp() == null || properties.getTransport() == null
-                    || properties.getShellPort() <= 0 || properties.getIopubPort() <= 0 || properties.getControlPort() <= 0
-                    || properties.getHbPort() <= 0 || properties.getStdinPort() <= 0)
+            if (properties == null
+                    || properties.getIp() == null
+                    || properties.getTransport() == null
+                    || properties.getShellPort() <= 0
+                    || properties.getIopubPort() <= 0
+                    || properties.getControlPort() <= 0
+                    || properties.getHbPort() <= 0
+                    || properties.getStdinPort() <= 0)
                 throw new IllegalArgumentException("it lacks ip, transport or one of the five ports");
             properties.createHMACGenerator();
             return properties;

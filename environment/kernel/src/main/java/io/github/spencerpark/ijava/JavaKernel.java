@@ -7,6 +7,12 @@ import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import io.github.spencerpark.jupyter.messages.MessageType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.cnnbook.kernel.KernelEnvironment;
 import org.cnnbook.kernel.assist.CodeAssistant;
 import org.cnnbook.kernel.eval.CodeEvaluator;
@@ -21,13 +27,6 @@ import org.cnnbook.kernel.maven.LocalRepositoryLocator;
 import org.cnnbook.kernel.maven.MavenResolver;
 import org.cnnbook.kernel.protocol.EmptyHistoryReply;
 import org.cnnbook.kernel.protocol.OkKernelInfoReply;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The Java kernel: IJava 1.3.0's behaviour (same class name, magics, display functions and error format) on
@@ -130,14 +129,16 @@ public class JavaKernel extends BaseKernel implements MagicHost {
 
     @Override
     public String getBanner() {
-        return String.format("Java %s :: IJava-compatible kernel %s \nProtocol v%s implementation by %s %s",
+        return String.format(
+                "Java %s :: IJava-compatible kernel %s \nProtocol v%s implementation by %s %s",
                 Runtime.version(), VERSION, "5.3", KERNEL_META.get("project"), KERNEL_META.get("version"));
     }
 
     @Override
     public List<LanguageInfo.Help> getHelpLinks() {
         return List.of(
-                new LanguageInfo.Help("Java tutorial", "https://docs.oracle.com/javase/tutorial/java/nutsandbolts/index.html"),
+                new LanguageInfo.Help(
+                        "Java tutorial", "https://docs.oracle.com/javase/tutorial/java/nutsandbolts/index.html"),
                 new LanguageInfo.Help("IJava homepage", "https://github.com/SpencerPark/IJava"));
     }
 
@@ -176,8 +177,13 @@ public class JavaKernel extends BaseKernel implements MagicHost {
         super.becomeHandlerForConnection(connection);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, request) -> {
             env.setBusyDeferIdle();
-            env.reply(new OkKernelInfoReply("5.3", KERNEL_META.get("project"), KERNEL_META.get("version"),
-                    getLanguageInfo(), getBanner(), getHelpLinks()));
+            env.reply(new OkKernelInfoReply(
+                    "5.3",
+                    KERNEL_META.get("project"),
+                    KERNEL_META.get("version"),
+                    getLanguageInfo(),
+                    getBanner(),
+                    getHelpLinks()));
         });
         connection.setHandler(MessageType.HISTORY_REQUEST, (env, request) -> {
             env.setBusyDeferIdle();

@@ -2,12 +2,11 @@ package org.cnnbook.kernel.assist;
 
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import jdk.jshell.SourceCodeAnalysis;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jdk.jshell.SourceCodeAnalysis;
 
 /** Completion (Tab), inspection (Shift-Tab) and is_complete answers from JShell's source analysis. */
 public class CodeAssistant {
@@ -26,7 +25,8 @@ public class CodeAssistant {
         List<SourceCodeAnalysis.Suggestion> suggestions = analysis.completionSuggestions(code, cursor, anchor);
         if (suggestions.isEmpty()) return null;
         Set<String> matches = new LinkedHashSet<>();
-        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+        suggestions.stream()
+                .filter(SourceCodeAnalysis.Suggestion::matchesType)
                 .forEach(s -> matches.add(s.continuation()));
         suggestions.forEach(s -> matches.add(s.continuation()));
         return new ReplacementOptions(List.copyOf(matches), anchor[0], cursor);
@@ -45,7 +45,8 @@ public class CodeAssistant {
                 .map(doc -> doc.signature() + (doc.javadoc() == null ? "" : "\n" + doc.javadoc()))
                 .collect(Collectors.toList());
         DisplayData data = new DisplayData(String.join("\n\n", entries));
-        data.putHTML(entries.stream().map(CodeAssistant::escapeHtml)
+        data.putHTML(entries.stream()
+                .map(CodeAssistant::escapeHtml)
                 .map(entry -> entry.replace("\n", "<br/>"))
                 .collect(Collectors.joining("<br/><br/>")));
         return data;

@@ -1,12 +1,5 @@
 package org.cnnbook.kernel.eval;
 
-import jdk.jshell.EvalException;
-import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -14,6 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
 
 /**
  * Evaluates cells with one JShell whose snippets run in this JVM.
@@ -28,8 +27,10 @@ public class CodeEvaluator {
     private final List<String> startupScripts;
     private boolean startupDone;
 
-    public CodeEvaluator(List<String> compilerOptions, List<String> startupScripts,
-                         InProcessExecutionControl.SnippetTimeout timeout) {
+    public CodeEvaluator(
+            List<String> compilerOptions,
+            List<String> startupScripts,
+            InProcessExecutionControl.SnippetTimeout timeout) {
         InProcessExecutionControl.Provider provider = new InProcessExecutionControl.Provider(timeout);
         this.shell = JShell.builder()
                 .out(new PrintStream(forwardTo(() -> System.out), true))
@@ -141,8 +142,7 @@ public class CodeEvaluator {
     public void addToClasspath(String path) {
         shell.addToClasspath(path);
         String current = System.getProperty("java.class.path", "");
-        System.setProperty("java.class.path",
-                current.isEmpty() ? path : current + java.io.File.pathSeparator + path);
+        System.setProperty("java.class.path", current.isEmpty() ? path : current + java.io.File.pathSeparator + path);
     }
 
     /** Unresolved dependencies of a declaration, for error messages. */

@@ -1,17 +1,16 @@
 package org.cnnbook.kernel.eval;
 
 import io.github.spencerpark.jupyter.kernel.util.StringStyler;
-import jdk.jshell.EvalException;
-import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
 
 /**
  * Formats errors as IJava 1.3.0 does (same text, same order), but with colours that stay readable on dark
@@ -24,7 +23,8 @@ public class ErrorFormatter {
     private static final String RULE = "---------------------------------------------------------------------------";
 
     private final StringStyler styler = styles().build();
-    private final StringStyler sourceStyler = styles().withLinePrefix(styler.primary("|   ")).build();
+    private final StringStyler sourceStyler =
+            styles().withLinePrefix(styler.primary("|   ")).build();
     private final JShell shell;
     private final Function<Snippet, List<String>> unresolvedDependencies;
 
@@ -42,7 +42,8 @@ public class ErrorFormatter {
     }
 
     public List<String> format(Exception e) {
-        if (e instanceof CompilationException compilation) return compilationError(compilation.getBadSnippetCompilation());
+        if (e instanceof CompilationException compilation)
+            return compilationError(compilation.getBadSnippetCompilation());
         if (e instanceof IncompleteSourceException incomplete) return incompleteSource(incomplete);
         if (e instanceof EvaluationTimeoutException timeout) return timedOut(timeout);
         if (e instanceof EvaluationInterruptedException interrupted) return interrupted(interrupted);
@@ -69,8 +70,8 @@ public class ErrorFormatter {
         Snippet snippet = event.snippet();
         String source = snippet.source();
         shell.diagnostics(snippet).forEach(diag -> {
-            lines.addAll(sourceStyler.highlightSubstringLines(source,
-                    (int) diag.getStartPosition(), (int) diag.getEndPosition()));
+            lines.addAll(sourceStyler.highlightSubstringLines(
+                    source, (int) diag.getStartPosition(), (int) diag.getEndPosition()));
             for (String line : diag.getMessage(Locale.getDefault()).split("\\R")) {
                 if (line.trim().startsWith("location:")) continue;
                 lines.add(styler.secondary(line));
@@ -87,9 +88,11 @@ public class ErrorFormatter {
     }
 
     private List<String> unresolvedReference(jdk.jshell.UnresolvedReferenceException e) {
-        List<String> lines = new ArrayList<>(sourceStyler.primaryLines(e.getSnippet().source()));
+        List<String> lines =
+                new ArrayList<>(sourceStyler.primaryLines(e.getSnippet().source()));
         lines.add(styler.secondary("Unresolved dependencies:"));
-        unresolvedDependencies.apply(e.getSnippet())
+        unresolvedDependencies
+                .apply(e.getSnippet())
                 .forEach(dependency -> lines.add(styler.secondary("   - " + dependency)));
         return lines;
     }
@@ -103,7 +106,8 @@ public class ErrorFormatter {
 
     private List<String> timedOut(EvaluationTimeoutException e) {
         List<String> lines = new ArrayList<>(sourceStyler.primaryLines(e.getSource()));
-        lines.add(styler.secondary(String.format("Evaluation timed out after %d %s.",
+        lines.add(styler.secondary(String.format(
+                "Evaluation timed out after %d %s.",
                 e.getDuration(), e.getUnit().name().toLowerCase())));
         return lines;
     }
@@ -113,5 +117,4 @@ public class ErrorFormatter {
         lines.add(styler.secondary("Evaluation interrupted."));
         return lines;
     }
-
 }

@@ -9,7 +9,8 @@ public class EvaluationTimeoutException extends Exception {
     private final String source;
 
     public EvaluationTimeoutException(long duration, TimeUnit unit, String source) {
-        super(String.format("Evaluator timed out after %d %s while executing: '%s'",
+        super(String.format(
+                "Evaluator timed out after %d %s while executing: '%s'",
                 duration, unit.name().toLowerCase(), source));
         this.duration = duration;
         this.unit = unit;

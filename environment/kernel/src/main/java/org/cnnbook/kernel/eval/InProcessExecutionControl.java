@@ -1,10 +1,5 @@
 package org.cnnbook.kernel.eval;
 
-import jdk.jshell.execution.DirectExecutionControl;
-import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
-
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +13,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
 
 /**
  * Runs JShell snippets inside the kernel's own JVM, as IJava does, so that cells produce live objects.
@@ -59,7 +58,8 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
             return storeResult(value);
         } catch (CancellationException | InterruptedException e) {
             task.cancel(true);
-            throw new ExecutionControl.UserException("Evaluation interrupted.", INTERRUPTED_MARKER, new StackTraceElement[0]);
+            throw new ExecutionControl.UserException(
+                    "Evaluation interrupted.", INTERRUPTED_MARKER, new StackTraceElement[0]);
         } catch (TimeoutException e) {
             task.cancel(true);
             throw new ExecutionControl.UserException("Evaluation timed out.", TIMEOUT_MARKER, new StackTraceElement[0]);

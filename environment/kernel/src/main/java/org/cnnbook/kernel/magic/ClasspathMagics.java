@@ -1,12 +1,11 @@
 package org.cnnbook.kernel.magic;
 
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
-import org.cnnbook.kernel.KernelEnvironment;
-
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import org.cnnbook.kernel.KernelEnvironment;
 
 /** {@code %jars glob...} (files only) and {@code %classpath glob...} (files and directories). */
 public final class ClasspathMagics {
@@ -34,7 +33,8 @@ public final class ClasspathMagics {
             }
             if (matches.isEmpty())
                 throw new FileNotFoundException("Nothing matches '" + glob + "' (looked from "
-                        + new File("").getAbsolutePath() + "). Check the path; use / as separator and * or ? as wildcards."
+                        + new File("").getAbsolutePath()
+                        + "). Check the path; use / as separator and * or ? as wildcards."
                         + (filesOnly ? " %jars adds files only; use %classpath for class directories." : ""));
             added.addAll(matches);
         }

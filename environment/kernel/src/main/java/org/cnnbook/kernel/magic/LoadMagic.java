@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
-
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,8 @@ public final class LoadMagic {
             if (Files.isRegularFile(candidate)) return candidate;
         }
         throw new FileNotFoundException("Could not find a file to load at '" + source + "' (also tried the extensions "
-                + EXTENSIONS.subList(1, EXTENSIONS.size()) + ") from " + Path.of("").toAbsolutePath() + ".");
+                + EXTENSIONS.subList(1, EXTENSIONS.size()) + ") from "
+                + Path.of("").toAbsolutePath() + ".");
     }
 
     /** Code cell sources; a source may be a list of lines or one string (both occur in real notebooks). */

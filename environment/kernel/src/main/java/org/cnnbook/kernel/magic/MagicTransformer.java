@@ -3,7 +3,6 @@ package org.cnnbook.kernel.magic;
 import io.github.spencerpark.jupyter.kernel.magic.CellMagicParseContext;
 import io.github.spencerpark.jupyter.kernel.magic.LineMagicParseContext;
 import io.github.spencerpark.jupyter.kernel.magic.MagicParser;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -28,7 +27,8 @@ public class MagicTransformer {
     }
 
     private String cellMagicCall(CellMagicParseContext ctx) {
-        return String.format("cellMagic(%s, %s, %s);{};",
+        return String.format(
+                "cellMagic(%s, %s, %s);{};",
                 encoded(ctx.getMagicCall().getName()),
                 encodedList(ctx.getMagicCall().getArgs()),
                 encoded(ctx.getMagicCall().getBody()));
@@ -36,7 +36,8 @@ public class MagicTransformer {
 
     private String lineMagicCall(LineMagicParseContext ctx) {
         if (insideStringLiteral(ctx.getLinePrefix())) return Matcher.quoteReplacement(ctx.getRaw());
-        String call = String.format("lineMagic(%s, %s);{};",
+        String call = String.format(
+                "lineMagic(%s, %s);{};",
                 encoded(ctx.getMagicCall().getName()),
                 encodedList(ctx.getMagicCall().getArgs()));
         return Matcher.quoteReplacement(call);
@@ -55,11 +56,13 @@ public class MagicTransformer {
 
     private static String encoded(String value) {
         String base64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-        return "new String(java.util.Base64.getDecoder().decode(\"" + base64 + "\"), java.nio.charset.StandardCharsets.UTF_8)";
+        return "new String(java.util.Base64.getDecoder().decode(\"" + base64
+                + "\"), java.nio.charset.StandardCharsets.UTF_8)";
     }
 
     private static String encodedList(List<String> values) {
-        return values.stream().map(MagicTransformer::encoded)
+        return values.stream()
+                .map(MagicTransformer::encoded)
                 .collect(Collectors.joining(", ", "java.util.List.of(", ")"));
     }
 }

@@ -1,16 +1,15 @@
 package org.cnnbook.kernel.magic;
 
-import io.github.spencerpark.jupyter.kernel.magic.registry.MagicsArgs;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
-import org.cnnbook.kernel.maven.MavenResolver;
-import org.cnnbook.kernel.maven.PartialPom;
-
+import io.github.spencerpark.jupyter.kernel.magic.registry.MagicsArgs;
 import java.io.FileNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cnnbook.kernel.maven.MavenResolver;
+import org.cnnbook.kernel.maven.PartialPom;
 
 /** IJava's Maven magics: %maven (and aliases), %mavenRepo, %loadFromPOM and %%loadFromPOM. */
 public final class MavenMagics {
@@ -18,21 +17,27 @@ public final class MavenMagics {
             .varargs("coordinates")
             .keyword("from")
             .flag("verbose", 'v')
-            .onlyKnownKeywords().onlyKnownFlags()
+            .onlyKnownKeywords()
+            .onlyKnownFlags()
             .build();
     private static final MagicsArgs REPO_ARGS = MagicsArgs.builder()
-            .required("id").required("url")
-            .onlyKnownKeywords().onlyKnownFlags()
+            .required("id")
+            .required("url")
+            .onlyKnownKeywords()
+            .onlyKnownFlags()
             .build();
     private static final MagicsArgs POM_ARGS = MagicsArgs.builder()
-            .required("pom").varargs("scopes")
+            .required("pom")
+            .varargs("scopes")
             .flag("verbose", 'v')
-            .onlyKnownKeywords().onlyKnownFlags()
+            .onlyKnownKeywords()
+            .onlyKnownFlags()
             .build();
     private static final MagicsArgs POM_CELL_ARGS = MagicsArgs.builder()
             .varargs("scopes")
             .flag("verbose", 'v')
-            .onlyKnownKeywords().onlyKnownFlags()
+            .onlyKnownKeywords()
+            .onlyKnownFlags()
             .build();
 
     private final MavenResolver resolver;
@@ -46,8 +51,7 @@ public final class MavenMagics {
     public void registerIn(Magics magics) {
         for (String name : List.of("maven", "addMavenDependency", "addMavenDependencies"))
             magics.registerLineMagic(name, this::addDependencies);
-        for (String name : List.of("mavenRepo", "addMavenRepo"))
-            magics.registerLineMagic(name, this::addRepository);
+        for (String name : List.of("mavenRepo", "addMavenRepo")) magics.registerLineMagic(name, this::addRepository);
         magics.registerLineMagic("loadFromPOM", this::loadFromPom);
         magics.registerCellMagic("loadFromPOM", this::loadFromPartialPom);
     }
@@ -56,7 +60,8 @@ public final class MavenMagics {
         Map<String, List<String>> parsed = MAVEN_ARGS.parse(args);
         List<String> coordinates = parsed.getOrDefault("coordinates", List.of());
         if (coordinates.isEmpty())
-            throw new IllegalArgumentException("Name at least one coordinate, e.g. %maven org.knowm.xchart:xchart:3.8.8");
+            throw new IllegalArgumentException(
+                    "Name at least one coordinate, e.g. %maven org.knowm.xchart:xchart:3.8.8");
         List<Path> files = resolver.resolve(coordinates, parsed.getOrDefault("from", List.of()));
         return addAll(files, verbose(parsed));
     }
@@ -70,8 +75,7 @@ public final class MavenMagics {
     List<String> loadFromPom(List<String> args) throws Exception {
         Map<String, List<String>> parsed = POM_ARGS.parse(args);
         Path pom = Path.of(parsed.get("pom").get(0));
-        if (!Files.isRegularFile(pom))
-            throw new FileNotFoundException("No POM at " + pom.toAbsolutePath() + ".");
+        if (!Files.isRegularFile(pom)) throw new FileNotFoundException("No POM at " + pom.toAbsolutePath() + ".");
         return addAll(resolver.resolvePom(pom, parsed.getOrDefault("scopes", List.of())), verbose(parsed));
     }
 

@@ -1,17 +1,15 @@
 package org.cnnbook.kernel.maven;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /** Finds the Maven local repository the way mvn does, so downloads are shared with Maven builds. */
 public final class LocalRepositoryLocator {
-    private LocalRepositoryLocator() {
-    }
+    private LocalRepositoryLocator() {}
 
     public static Path locate(Map<String, String> env) {
         String property = System.getProperty("maven.repo.local");
@@ -35,8 +33,8 @@ public final class LocalRepositoryLocator {
             Document document = factory.newDocumentBuilder().parse(settings.toFile());
             NodeList nodes = document.getElementsByTagName("localRepository");
             if (nodes.getLength() == 0) return null;
-            String value = nodes.item(0).getTextContent().trim()
-                    .replace("${user.home}", System.getProperty("user.home"));
+            String value =
+                    nodes.item(0).getTextContent().trim().replace("${user.home}", System.getProperty("user.home"));
             return value.isEmpty() ? null : Path.of(value);
         } catch (Exception e) {
             return null;

@@ -8,17 +8,19 @@ import org.eclipse.aether.artifact.DefaultArtifact;
  * {@code group:artifact[:packaging[:classifier]]:version} and Ivy's {@code org#name[#branch];rev}.
  */
 public final class MavenCoordinate {
-    private MavenCoordinate() {
-    }
+    private MavenCoordinate() {}
 
     public static Artifact parse(String coordinate) {
         String text = coordinate.trim();
         if (text.contains("#")) return parseIvy(text);
         String[] parts = text.split(":", -1);
-        if (parts.length < 3 || parts.length > 5 || java.util.Arrays.stream(parts).anyMatch(String::isBlank))
-            throw new IllegalArgumentException("'" + coordinate + "' is not a Maven coordinate. Write "
-                    + "group:artifact:version, e.g. org.knowm.xchart:xchart:3.8.8, or "
-                    + "group:artifact:packaging:classifier:version, e.g. org.nd4j:nd4j-native:jar:linux-x86_64:1.0.0-M2.1.");
+        if (parts.length < 3
+                || parts.length > 5
+                || java.util.Arrays.stream(parts).anyMatch(String::isBlank))
+            throw new IllegalArgumentException(
+                    "'" + coordinate + "' is not a Maven coordinate. Write "
+                            + "group:artifact:version, e.g. org.knowm.xchart:xchart:3.8.8, or "
+                            + "group:artifact:packaging:classifier:version, e.g. org.nd4j:nd4j-native:jar:linux-x86_64:1.0.0-M2.1.");
         return switch (parts.length) {
             case 3 -> new DefaultArtifact(parts[0], parts[1], "jar", parts[2]);
             case 4 -> new DefaultArtifact(parts[0], parts[1], packagingToExtension(parts[2]), parts[3]);

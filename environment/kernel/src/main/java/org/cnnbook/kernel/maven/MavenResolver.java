@@ -1,5 +1,16 @@
 package org.cnnbook.kernel.maven;
 
+import java.io.File;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.maven.model.Model;
 import org.apache.maven.model.building.DefaultModelProcessor;
 import org.apache.maven.model.io.DefaultModelReader;
@@ -26,18 +37,6 @@ import org.eclipse.aether.transfer.AbstractTransferListener;
 import org.eclipse.aether.transfer.TransferEvent;
 import org.eclipse.aether.util.artifact.JavaScopes;
 import org.eclipse.aether.util.filter.DependencyFilterUtils;
-
-import java.io.File;
-import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * Resolves Maven coordinates and POMs with Maven's own resolver: transitively, as one dependency graph per
@@ -94,8 +93,8 @@ public class MavenResolver {
     private static RemoteRepository repository(String id, String url) {
         String location = url.contains("://") ? url : new File(url).toURI().toString();
         return new RemoteRepository.Builder(id, "default", location)
-                .setSnapshotPolicy(new RepositoryPolicy(true, RepositoryPolicy.UPDATE_POLICY_ALWAYS,
-                        RepositoryPolicy.CHECKSUM_POLICY_WARN))
+                .setSnapshotPolicy(new RepositoryPolicy(
+                        true, RepositoryPolicy.UPDATE_POLICY_ALWAYS, RepositoryPolicy.CHECKSUM_POLICY_WARN))
                 .build();
     }
 
@@ -108,22 +107,28 @@ public class MavenResolver {
         for (String coordinate : coordinates)
             dependencies.add(new Dependency(MavenCoordinate.parseLenient(coordinate), JavaScopes.RUNTIME));
         CollectRequest collect = new CollectRequest(dependencies, null, selectRepositories(from));
-        return resolveClasspath(collect, List.of(JavaScopes.COMPILE, JavaScopes.RUNTIME), String.join(", ", coordinates));
+        return resolveClasspath(
+                collect, List.of(JavaScopes.COMPILE, JavaScopes.RUNTIME), String.join(", ", coordinates));
     }
 
     /** Resolves the dependencies a POM declares (its parent, dependencyManagement and BOM imports applied). */
     public List<Path> resolvePom(Path pomFile, List<String> scopes) throws ResolutionFailure {
         Model model = readModel(pomFile);
-        String groupId = model.getGroupId() != null ? model.getGroupId() : model.getParent().getGroupId();
-        String version = model.getVersion() != null ? model.getVersion() : model.getParent().getVersion();
+        String groupId = model.getGroupId() != null
+                ? model.getGroupId()
+                : model.getParent().getGroupId();
+        String version = model.getVersion() != null
+                ? model.getVersion()
+                : model.getParent().getVersion();
         Artifact pom = new DefaultArtifact(groupId, model.getArtifactId(), "pom", version);
         List<RemoteRepository> remotes = getRepositories();
         try (RepositorySystemSession.CloseableSession session = newSession(new SinglePomWorkspace(pom, pomFile))) {
-            ArtifactDescriptorResult descriptor = system().readArtifactDescriptor(session,
-                    new ArtifactDescriptorRequest(pom, remotes, null));
+            ArtifactDescriptorResult descriptor =
+                    system().readArtifactDescriptor(session, new ArtifactDescriptorRequest(pom, remotes, null));
             List<RemoteRepository> all = new ArrayList<>(remotes);
             all.addAll(descriptor.getRepositories());
-            CollectRequest collect = new CollectRequest(descriptor.getDependencies(), descriptor.getManagedDependencies(), all);
+            CollectRequest collect =
+                    new CollectRequest(descriptor.getDependencies(), descriptor.getManagedDependencies(), all);
             collect.setRootArtifact(pom);
             List<String> wanted = scopes.isEmpty() ? List.of(JavaScopes.COMPILE, JavaScopes.RUNTIME) : scopes;
             return resolveClasspath(session, collect, wanted, pomFile.toString());
@@ -142,22 +147,26 @@ public class MavenResolver {
         }
     }
 
-    private List<Path> resolveClasspath(CollectRequest collect, List<String> scopes, String what) throws ResolutionFailure {
+    private List<Path> resolveClasspath(CollectRequest collect, List<String> scopes, String what)
+            throws ResolutionFailure {
         try (RepositorySystemSession.CloseableSession session = newSession(null)) {
             return resolveClasspath(session, collect, scopes, what);
         }
     }
 
-    private List<Path> resolveClasspath(RepositorySystemSession session, CollectRequest collect,
-                                        List<String> scopes, String what) throws ResolutionFailure {
+    private List<Path> resolveClasspath(
+            RepositorySystemSession session, CollectRequest collect, List<String> scopes, String what)
+            throws ResolutionFailure {
         try {
-            DependencyRequest request = new DependencyRequest(collect,
-                    DependencyFilterUtils.classpathFilter(scopes.toArray(String[]::new)));
+            DependencyRequest request = new DependencyRequest(
+                    collect, DependencyFilterUtils.classpathFilter(scopes.toArray(String[]::new)));
             DependencyResult result = system().resolveDependencies(session, request);
             Set<Path> files = new LinkedHashSet<>();
             for (ArtifactResult artifactResult : result.getArtifactResults()) {
                 Artifact artifact = artifactResult.getArtifact();
-                if (artifact != null && artifact.getPath() != null && CLASSPATH_EXTENSIONS.contains(artifact.getExtension()))
+                if (artifact != null
+                        && artifact.getPath() != null
+                        && CLASSPATH_EXTENSIONS.contains(artifact.getExtension()))
                     files.add(artifact.getPath().toAbsolutePath());
             }
             return new ArrayList<>(files);
@@ -172,8 +181,10 @@ public class MavenResolver {
         for (String name : from) {
             RemoteRepository known = repositories.get(name);
             if (known != null) selected.add(known);
-            else if (name.contains("://")) selected.add(repository("from-" + URI.create(name).getHost(), name));
-            else throw new IllegalArgumentException("Unknown repository '" + name + "' in --from. Add it first with "
+            else if (name.contains("://"))
+                selected.add(repository("from-" + URI.create(name).getHost(), name));
+            else
+                throw new IllegalArgumentException("Unknown repository '" + name + "' in --from. Add it first with "
                         + "%mavenRepo " + name + " <url>, or pass a URL. Known: " + repositories.keySet());
         }
         return selected;
@@ -185,7 +196,8 @@ public class MavenResolver {
     }
 
     private RepositorySystemSession.CloseableSession newSession(WorkspaceReader workspace) {
-        RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system()).get()
+        RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system())
+                .get()
                 .withLocalRepositoryBaseDirectories(localRepository)
                 .setTransferListener(new DownloadReporter(progress));
         if (workspace != null) builder.setWorkspaceReader(workspace);
@@ -204,8 +216,10 @@ public class MavenResolver {
         public void transferSucceeded(TransferEvent event) {
             String name = event.getResource().getResourceName();
             if (event.getRequestType() == TransferEvent.RequestType.GET && name.endsWith(".jar"))
-                out.get().printf("Downloaded %s (%,d kB)%n", name.substring(name.lastIndexOf('/') + 1),
-                        event.getTransferredBytes() / 1024);
+                out.get()
+                        .printf(
+                                "Downloaded %s (%,d kB)%n",
+                                name.substring(name.lastIndexOf('/') + 1), event.getTransferredBytes() / 1024);
         }
     }
 

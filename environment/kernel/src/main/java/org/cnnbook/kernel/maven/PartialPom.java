@@ -1,21 +1,20 @@
 package org.cnnbook.kernel.maven;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.util.ArrayList;
-import java.util.List;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /**
  * Completes the partial POM in a {@code %%loadFromPOM} cell into a full one, with IJava's rules: a single
@@ -24,8 +23,7 @@ import java.util.List;
  * {@code <project>}, and the coordinates default to {@code ijava.notebook:cell:1}.
  */
 public final class PartialPom {
-    private PartialPom() {
-    }
+    private PartialPom() {}
 
     public static String complete(String body) {
         Document partial = parse("<partial>" + body + "</partial>");
@@ -42,16 +40,21 @@ public final class PartialPom {
             switch (element.getTagName()) {
                 case "dependency" -> dependencies.appendChild(pom.importNode(element, true));
                 case "repository" -> repositories.appendChild(pom.importNode(element, true));
-                case "dependencies" -> childElements(element).forEach(e -> dependencies.appendChild(pom.importNode(e, true)));
-                case "repositories" -> childElements(element).forEach(e -> repositories.appendChild(pom.importNode(e, true)));
+                case "dependencies" -> childElements(element)
+                        .forEach(e -> dependencies.appendChild(pom.importNode(e, true)));
+                case "repositories" -> childElements(element)
+                        .forEach(e -> repositories.appendChild(pom.importNode(e, true)));
                 default -> {
-                    int index = List.of("modelVersion", "groupId", "artifactId", "version").indexOf(element.getTagName());
+                    int index = List.of("modelVersion", "groupId", "artifactId", "version")
+                            .indexOf(element.getTagName());
                     if (index >= 0) seen[index] = true;
                     project.appendChild(pom.importNode(element, true));
                 }
             }
         }
-        String[][] defaults = {{"modelVersion", "4.0.0"}, {"groupId", "ijava.notebook"}, {"artifactId", "cell"}, {"version", "1"}};
+        String[][] defaults = {
+            {"modelVersion", "4.0.0"}, {"groupId", "ijava.notebook"}, {"artifactId", "cell"}, {"version", "1"}
+        };
         for (int i = defaults.length - 1; i >= 0; i--) {
             if (seen[i]) continue;
             Element value = pom.createElement(defaults[i][0]);
@@ -81,8 +84,10 @@ public final class PartialPom {
         try {
             return builder().parse(new InputSource(new StringReader(xml)));
         } catch (Exception e) {
-            throw new IllegalArgumentException("The %%loadFromPOM cell is not well-formed XML: " + e.getMessage()
-                    + ". Write <dependency> elements (or a whole <project>) in the cell body.", e);
+            throw new IllegalArgumentException(
+                    "The %%loadFromPOM cell is not well-formed XML: " + e.getMessage()
+                            + ". Write <dependency> elements (or a whole <project>) in the cell body.",
+                    e);
         }
     }
 

@@ -1,21 +1,21 @@
 package org.cnnbook.kernel.eval;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import jdk.jshell.EvalException;
 import org.cnnbook.kernel.eval.InProcessExecutionControl.SnippetTimeout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CodeEvaluatorTest {
-    private final CodeEvaluator evaluator = new CodeEvaluator(List.of(), List.of("int fromStartup = 41;"), SnippetTimeout.NONE);
+    private final CodeEvaluator evaluator =
+            new CodeEvaluator(List.of(), List.of("int fromStartup = 41;"), SnippetTimeout.NONE);
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
     @AfterAll
@@ -57,7 +57,8 @@ class CodeEvaluatorTest {
 
     @Test
     void theCellStopsAtTheFirstFailureAndEarlierSnippetsKeepTheirEffects() throws Exception {
-        assertThrows(EvalException.class, () -> evaluator.eval("int kept = 1;\nInteger.parseInt(\"x\");\nint skipped = 2;"));
+        assertThrows(
+                EvalException.class, () -> evaluator.eval("int kept = 1;\nInteger.parseInt(\"x\");\nint skipped = 2;"));
         assertEquals(1, evaluator.eval("kept"));
         assertThrows(CompilationException.class, () -> evaluator.eval("skipped"));
     }
@@ -71,9 +72,13 @@ class CodeEvaluatorTest {
 
     @Test
     void compileErrorsAndIncompleteInputAreTheirOwnErrors() {
-        CompilationException compile = assertThrows(CompilationException.class, () -> evaluator.eval("int z = \"text\";"));
-        assertEquals("int z = \"text\";", compile.getBadSnippetCompilation().snippet().source());
-        IncompleteSourceException incomplete = assertThrows(IncompleteSourceException.class, () -> evaluator.eval("int a = 1;\nif (true) {"));
+        CompilationException compile =
+                assertThrows(CompilationException.class, () -> evaluator.eval("int z = \"text\";"));
+        assertEquals(
+                "int z = \"text\";",
+                compile.getBadSnippetCompilation().snippet().source());
+        IncompleteSourceException incomplete =
+                assertThrows(IncompleteSourceException.class, () -> evaluator.eval("int a = 1;\nif (true) {"));
         assertEquals("if (true) {", incomplete.getSource());
     }
 
@@ -81,14 +86,16 @@ class CodeEvaluatorTest {
     void snippetsRunOnNamedExecutorThreadsWithTheSnippetClassLoaderAsContextLoader() throws Exception {
         assertTrue(((String) evaluator.eval("Thread.currentThread().getName()")).startsWith("IJava-executor-"));
         evaluator.eval("class Probe {}");
-        assertEquals(Boolean.TRUE, evaluator.eval("Thread.currentThread().getContextClassLoader() == Probe.class.getClassLoader()"));
+        assertEquals(
+                Boolean.TRUE,
+                evaluator.eval("Thread.currentThread().getContextClassLoader() == Probe.class.getClassLoader()"));
     }
 
     @Test
     void interruptEndsASleepingCellAndTheEvaluatorStaysUsable() throws Exception {
         scheduler.schedule(evaluator::interrupt, 300, TimeUnit.MILLISECONDS);
-        EvaluationInterruptedException e = assertThrows(EvaluationInterruptedException.class,
-                () -> evaluator.eval("Thread.sleep(60_000);"));
+        EvaluationInterruptedException e =
+                assertThrows(EvaluationInterruptedException.class, () -> evaluator.eval("Thread.sleep(60_000);"));
         assertTrue(e.getMessage().contains("Thread.sleep(60_000);"), e.getMessage());
         assertEquals(2, evaluator.eval("1 + 1"));
     }
@@ -97,8 +104,10 @@ class CodeEvaluatorTest {
     void interruptEndsTheCellEvenWhenTheCodeIgnoresInterruption() throws Exception {
         // Documented behaviour: the cell ends at once; the loop itself runs on until it finishes.
         scheduler.schedule(evaluator::interrupt, 300, TimeUnit.MILLISECONDS);
-        assertThrows(EvaluationInterruptedException.class, () -> evaluator.eval(
-                "long end = System.currentTimeMillis() + 1500; while (System.currentTimeMillis() < end) { }"));
+        assertThrows(
+                EvaluationInterruptedException.class,
+                () -> evaluator.eval(
+                        "long end = System.currentTimeMillis() + 1500; while (System.currentTimeMillis() < end) { }"));
         assertEquals("next", evaluator.eval("\"next\""));
     }
 
@@ -106,8 +115,11 @@ class CodeEvaluatorTest {
     void aSnippetLongerThanTheTimeoutFailsWithTheTimeoutMessage() throws Exception {
         CodeEvaluator limited = new CodeEvaluator(List.of(), List.of(), new SnippetTimeout(200, TimeUnit.MILLISECONDS));
         try {
-            EvaluationTimeoutException e = assertThrows(EvaluationTimeoutException.class, () -> limited.eval("Thread.sleep(10_000);"));
-            assertTrue(e.getMessage().startsWith("Evaluator timed out after 200 milliseconds while executing:"), e.getMessage());
+            EvaluationTimeoutException e =
+                    assertThrows(EvaluationTimeoutException.class, () -> limited.eval("Thread.sleep(10_000);"));
+            assertTrue(
+                    e.getMessage().startsWith("Evaluator timed out after 200 milliseconds while executing:"),
+                    e.getMessage());
             assertEquals(3, limited.eval("1 + 2"));
         } finally {
             limited.shutdown();

@@ -1,14 +1,13 @@
 package org.cnnbook.kernel.io;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class LineBufferedOutputStreamTest {
     /** Records what arrives in each flush, as a notebook stream message would. */
@@ -39,7 +38,8 @@ class LineBufferedOutputStreamTest {
         PrintStream out = new PrintStream(new LineBufferedOutputStream(messages), false, StandardCharsets.UTF_8);
         out.printf("epoch %d: loss %.2f, accuracy %.1f %%%n", 1, 0.25, 97.5);
         out.print("two\nlines\npartial");
-        assertEquals(List.of("epoch 1: loss 0.25, accuracy 97.5 %" + System.lineSeparator(), "two\nlines\n"), messages.sent);
+        assertEquals(
+                List.of("epoch 1: loss 0.25, accuracy 97.5 %" + System.lineSeparator(), "two\nlines\n"), messages.sent);
         out.flush();
         assertEquals("partial", messages.sent.get(2));
         out.println("é ünïcode ✓");

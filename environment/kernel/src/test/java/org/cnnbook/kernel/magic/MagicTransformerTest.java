@@ -1,6 +1,6 @@
 package org.cnnbook.kernel.magic;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,8 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 class MagicTransformerTest {
     private final MagicTransformer transformer = new MagicTransformer();
@@ -66,7 +65,8 @@ class MagicTransformerTest {
     @Test
     void ijavaEscapeRulesArePreserved() {
         // \" is a literal quote; \\ gives two backslashes; a backslash before anything else is dropped.
-        assertEquals(List.of("x", "a\"b", "c\\\\d", "ef"), decodedStrings(transformer.transform("%x a\\\"b c\\\\d e\\f")));
+        assertEquals(
+                List.of("x", "a\"b", "c\\\\d", "ef"), decodedStrings(transformer.transform("%x a\\\"b c\\\\d e\\f")));
     }
 
     @Test

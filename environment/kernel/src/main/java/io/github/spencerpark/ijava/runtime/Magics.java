@@ -1,13 +1,11 @@
 package io.github.spencerpark.ijava.runtime;
 
 import io.github.spencerpark.jupyter.kernel.magic.registry.UndefinedMagicException;
-
 import java.util.List;
 
 /** {@code lineMagic}/{@code cellMagic}: what magic syntax compiles to, callable directly too (as in IJava). */
 public final class Magics {
-    private Magics() {
-    }
+    private Magics() {}
 
     public static <T> T lineMagic(String name, List<String> args) {
         try {
@@ -15,7 +13,8 @@ public final class Magics {
         } catch (UndefinedMagicException e) {
             throw e;
         } catch (Exception e) {
-            throw new RuntimeException(String.format("Exception occurred while running line magic '%s': %s", name, e.getMessage()), e);
+            throw new RuntimeException(
+                    String.format("Exception occurred while running line magic '%s': %s", name, e.getMessage()), e);
         }
     }
 
@@ -25,7 +24,8 @@ public final class Magics {
         } catch (UndefinedMagicException e) {
             throw e;
         } catch (Exception e) {
-            throw new RuntimeException(String.format("Exception occurred while running cell magic '%s': %s", name, e.getMessage()), e);
+            throw new RuntimeException(
+                    String.format("Exception occurred while running cell magic '%s': %s", name, e.getMessage()), e);
         }
     }
 }

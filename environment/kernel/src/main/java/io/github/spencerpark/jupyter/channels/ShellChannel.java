@@ -3,12 +3,11 @@ package io.github.spencerpark.jupyter.channels;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
-import org.zeromq.SocketType;
-import org.zeromq.ZMQ;
-
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.zeromq.SocketType;
+import org.zeromq.ZMQ;
 
 /**
  * Replaces jupyter-jvm-basekernel 2.3.0's ShellChannel (same package, same public API; the original class is
@@ -28,13 +27,22 @@ public class ShellChannel extends JupyterSocket {
     private volatile Thread ioloop;
     private volatile boolean running;
 
-    public ShellChannel(ZMQ.Context context, HMACGenerator hmacGenerator, boolean isControl,
-                        JupyterConnection connection, long ignoredSleep) {
+    public ShellChannel(
+            ZMQ.Context context,
+            HMACGenerator hmacGenerator,
+            boolean isControl,
+            JupyterConnection connection,
+            long ignoredSleep) {
         this(context, hmacGenerator, isControl, connection);
     }
 
-    public ShellChannel(ZMQ.Context context, HMACGenerator hmacGenerator, boolean isControl, JupyterConnection connection) {
-        super(context, SocketType.ROUTER, hmacGenerator, Logger.getLogger(isControl ? "ControlChannel" : "ShellChannel"));
+    public ShellChannel(
+            ZMQ.Context context, HMACGenerator hmacGenerator, boolean isControl, JupyterConnection connection) {
+        super(
+                context,
+                SocketType.ROUTER,
+                hmacGenerator,
+                Logger.getLogger(isControl ? "ControlChannel" : "ShellChannel"));
         this.isControl = isControl;
         this.connection = connection;
     }
@@ -43,17 +51,21 @@ public class ShellChannel extends JupyterSocket {
     public void bind(KernelConnectionProperties connProps) {
         if (ioloop != null) throw new IllegalStateException("Shell channel already bound");
         String name = (isControl ? "Control-" : "Shell-") + SHELL_ID.getAndIncrement();
-        super.bind(formatAddress(connProps.getTransport(), connProps.getIp(),
+        super.bind(formatAddress(
+                connProps.getTransport(),
+                connProps.getIp(),
                 isControl ? connProps.getControlPort() : connProps.getShellPort()));
         ZMQ.Poller poller = super.ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         running = true;
-        ioloop = new Thread(() -> {
-            while (running) {
-                if (poller.poll(POLL_TIMEOUT_MS) > 0) handleNextMessage();
-            }
-            logger.log(Level.INFO, name + " shutdown.");
-        }, name);
+        ioloop = new Thread(
+                () -> {
+                    while (running) {
+                        if (poller.poll(POLL_TIMEOUT_MS) > 0) handleNextMessage();
+                    }
+                    logger.log(Level.INFO, name + " shutdown.");
+                },
+                name);
         ioloop.start();
     }
 
@@ -66,17 +78,23 @@ public class ShellChannel extends JupyterSocket {
             return;
         }
         @SuppressWarnings({"rawtypes", "unchecked"})
-        ShellHandler handler = connection.getHandler((io.github.spencerpark.jupyter.messages.MessageType) message.getHeader().getType());
+        ShellHandler handler = connection.getHandler((io.github.spencerpark.jupyter.messages.MessageType)
+                message.getHeader().getType());
         if (handler == null) {
-            logger.log(Level.WARNING, "Unhandled message: " + message.getHeader().getType().getName());
+            logger.log(
+                    Level.WARNING,
+                    "Unhandled message: " + message.getHeader().getType().getName());
             return;
         }
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
         try {
             handler.handle(env, message);
         } catch (Exception e) {
-            logger.log(Level.SEVERE, "Unhandled exception handling " + message.getHeader().getType().getName()
-                    + ". " + e.getClass().getSimpleName() + " - " + e.getLocalizedMessage());
+            logger.log(
+                    Level.SEVERE,
+                    "Unhandled exception handling "
+                            + message.getHeader().getType().getName() + ". "
+                            + e.getClass().getSimpleName() + " - " + e.getLocalizedMessage());
         } finally {
             env.resolveDeferrals();
         }
