@@ -49,6 +49,8 @@ test: setup test-java test-kernel test-notebooks
 test-java:
 	@echo "[test] JUnit 5: kernel, lib and bench"
 	@$(MVN) test
+	@echo "[test] Format (spotless) and checkstyle"
+	@$(MVN) -q spotless:check checkstyle:check
 	@echo "[test] No package cycles in lib and bench (jdeps)"
 	@$(PYTHON) environment/check_package_cycles.py lib/target/classes bench/target/classes
 

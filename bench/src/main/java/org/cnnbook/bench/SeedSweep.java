@@ -10,6 +10,7 @@ import org.cnnbook.data.Mnist;
 import org.cnnbook.data.MnistData;
 import org.cnnbook.data.MnistFiles;
 import org.cnnbook.data.MnistLocation;
+import org.cnnbook.data.RunLimits;
 import org.cnnbook.layers.LayerSet;
 import org.cnnbook.model.Models;
 import org.cnnbook.prep.OneHot;
@@ -30,7 +31,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DL4J's own, and prints min / mean / max test accuracy with the CPU it ran on. A seed sets both the initial
  * weights and the order of the batches.
  * <p>
- * Arguments: {@code --seeds N} (default 5), {@code --epochs N} (default: notebook 5's), {@code --layers lib,dl4j}.
+ * Arguments: {@code --seeds N} (default 5), {@code --epochs N} (default: notebook 5's), {@code --layers lib,dl4j},
+ * {@code --images N} (the first N training images, default all 60,000; fewer for a smoke test).
  */
 public final class SeedSweep {
     /** How many epochs notebook 5 trains. */
@@ -39,15 +41,19 @@ public final class SeedSweep {
     private SeedSweep() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options =
-                Arguments.parse(args, Map.of("seeds", "5", "epochs", "" + NOTEBOOK_EPOCHS, "layers", "lib,dl4j"));
+        Map<String, String> options = Arguments.parse(
+                args, Map.of("seeds", "5", "epochs", "" + NOTEBOOK_EPOCHS, "layers", "lib,dl4j", "images", "60000"));
         int seeds = Integer.parseInt(options.get("seeds"));
         int epochs = Integer.parseInt(options.get("epochs"));
         List<String> layerSets = List.of(options.get("layers").split(","));
         CpuInfo cpu = CpuInfo.ofThisMachine();
         System.out.println("[seeds] CPU: " + cpu);
 
-        MnistData data = Mnist.load(MnistFiles.ensure(MnistLocation.directory(), System.out), 60_000, 10_000);
+        int imageCount = Integer.parseInt(options.get("images"));
+        MnistData data = Mnist.load(
+                MnistFiles.ensure(MnistLocation.directory(), System.out),
+                imageCount,
+                RunLimits.of(imageCount, 0).testCount(10_000));
         INDArray images = Shapes.toNchw(Pixels.normalize(data.trainImages()));
         ValidationSplit split = ValidationSplit.holdOutLast(
                 images, OneHot.encode(data.trainLabels(), 10), ValidationSplit.MNIST_VALIDATION_IMAGES);
