@@ -4,17 +4,18 @@ import os
 import subprocess
 import sys
 
-from jupyter_client.kernelspec import KernelSpecManager
+from conftest import KERNEL_JAR
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 INSTALLER = os.path.join(HERE, "..", "install_kernel.py")
 
 
 def install(data_dir, *args):
-    jar = KernelSpecManager().get_kernel_spec("java").resource_dir + "/java-kernel.jar"
-    env = {**os.environ, "JUPYTER_DATA_DIR": str(data_dir)}
-    return subprocess.run([sys.executable, INSTALLER, "--jar", jar, *args], env=env, capture_output=True, text=True,
-                          check=True)
+    """The installer with only `data_dir` as Jupyter's data directory (not the session's kernel under test)."""
+    env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
+    env["JUPYTER_DATA_DIR"] = str(data_dir)
+    return subprocess.run([sys.executable, INSTALLER, "--jar", KERNEL_JAR, *args], env=env, capture_output=True,
+                          text=True, check=True)
 
 
 def test_installs_the_java_kernelspec_with_ijava_options(tmp_path):
