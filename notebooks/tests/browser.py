@@ -32,6 +32,14 @@ def free_port():
         return s.getsockname()[1]
 
 
+def notebook_major():
+    try:
+        import notebook
+        return int(notebook.__version__.split(".")[0])
+    except ImportError:
+        return 0
+
+
 def classic_app():
     """The classic Notebook UI: nbclassic on today's Jupyter server (the project's venv), else Debian's Notebook 6."""
     try:
@@ -42,7 +50,8 @@ def classic_app():
 
 
 class JupyterServer:
-    """A Jupyter server (`nbclassic`, Debian's `notebook` 6 or `jupyterlab`) with its own config and runtime dirs."""
+    """A Jupyter server (`jupyterlab`, `notebook` 7, `nbclassic`, or Debian's `notebook` 6) with its own config and
+    runtime directories, on 127.0.0.1 with a token."""
 
     def __init__(self, root, app="nbclassic", env=None):
         self.root = root
@@ -51,7 +60,7 @@ class JupyterServer:
         self.token = uuid.uuid4().hex
         self.home = tempfile.mkdtemp(prefix="jupyter-test-")
         self.log = open(os.path.join(self.home, "server.log"), "w")
-        legacy = app == "notebook"
+        legacy = app == "notebook" and notebook_major() < 7
         settings = "NotebookApp" if legacy else "ServerApp"
         root_setting = "notebook_dir" if legacy else "root_dir"
         # nbclassic beside Notebook 7 serves its pages under /nbclassic/
@@ -61,6 +70,8 @@ class JupyterServer:
                    f"--{settings}.port_retries=0"]
         if app == "jupyterlab":
             command.append("--LabApp.expose_app_in_browser=True")
+        elif app == "notebook" and not legacy:
+            command.append("--JupyterNotebookApp.expose_app_in_browser=True")
         if os.geteuid() == 0:  # CI runs as root; Jupyter refuses that without this flag
             command.append("--allow-root")
         server_env = {**os.environ, **(env or {}),

@@ -13,15 +13,6 @@ import run_series  # noqa: E402
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 
-def write_java_notebook(path, code_cells, markdown_first=None):
-    """A notebook for the 'java' kernel with these code cells (and optionally a markdown cell first)."""
-    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "java", "display_name": "Java", "language": "java"}})
-    if markdown_first:
-        notebook.cells.append(nbformat.v4.new_markdown_cell(markdown_first))
-    notebook.cells.extend(nbformat.v4.new_code_cell(source) for source in code_cells)
-    nbformat.write(notebook, str(path))
-
-
 def executed_dir():
     return os.path.join(ROOT, "build", "test-notebooks")
 
@@ -39,3 +30,10 @@ def executed():
     print(run.stderr)
     assert run.returncode == 0, run.stderr[-4000:]
     return {name: nbformat.read(os.path.join(out, "notebooks", name), as_version=4) for name in run_series.series()}
+
+
+@pytest.fixture(scope="session")
+def browser_workspace(tmp_path_factory):
+    """One workspace for every browser test (see workspaces.make_browser_workspace)."""
+    import workspaces
+    return workspaces.make_browser_workspace(str(tmp_path_factory.mktemp("browser")))

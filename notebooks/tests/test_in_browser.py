@@ -1,55 +1,29 @@
 """What a person sees: the series opened in the Jupyter UI in a real (headless) Chromium, and the HTML book.
 
-Screenshots go to build/browser/. Needs Debian's chromium, chromium-driver and python3-selenium (make test
-installs them as root on Debian); elsewhere the tests are skipped with the reason.
+The classic Notebook UI (nbclassic) through Selenium; screenshots go to build/browser/. Needs Debian's chromium and
+chromium-driver (make test installs them as root on Debian); elsewhere the tests are skipped with the reason.
 """
 import json
 import os
-import shutil
 import time
 
-import nbformat
 import pytest
 
 import browser
-import run_series
-from conftest import ROOT, executed_dir, write_java_notebook
+import workspaces
+from conftest import executed_dir
 
 pytestmark = pytest.mark.skipif(browser.missing_tools() is not None, reason=str(browser.missing_tools()))
 
-SCREENSHOTS = os.path.join(ROOT, "build", "browser")
 IN_BROWSER = ["00-java-in-jupyter.ipynb", "01-loading-mnist.ipynb", "05-training-the-cnn.ipynb"]
-# the quick run's data limit, but every epoch notebook 5 asks for, so that its live chart redraws several times
-SERVER_ENV = {"DATASET_LIMIT": run_series.FAST_MODE["DATASET_LIMIT"], "MNIST_DIR": os.path.join(ROOT, "data", "mnist")}
+SCREENSHOTS = workspaces.SCREENSHOTS
+SERVER_ENV = workspaces.SERVER_ENV
 NOTEBOOK_TIMEOUT = 600
-
-FAULTS = [
-    "%load prelude.jsh",
-    "import org.cnnbook.notebook.LiveChartProgress;",
-    "MnistData data = Mnist.load(RunLimits.fromEnvironment());\nvar x = Shapes.toNchw(Pixels.normalize(data.trainImages()));\n"
-    "var y = OneHot.encode(data.trainLabels(), 10);\nvar xt = Shapes.toNchw(Pixels.normalize(data.testImages()));",
-    "var model = Models.corrected();",
-    "History history = Trainer.fit(model, x, y, xt, data.testLabels(), TrainingOptions.defaults().epochs(500)\n"
-    "        .progress(new LiveChartProgress()));",
-    "model.getIterationCount() > 0",
-    'int broken = "text";',
-]
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory):
-    """Copies of the notebooks with their exercises solved (the originals stay without outputs and unsolved) beside
-    a link to lib/."""
-    root = tmp_path_factory.mktemp("browser")
-    os.makedirs(os.path.join(root, "notebooks"))
-    os.symlink(os.path.join(ROOT, "lib"), os.path.join(root, "lib"))
-    shutil.copy(os.path.join(ROOT, "notebooks", "prelude.jsh"), os.path.join(root, "notebooks", "prelude.jsh"))
-    for name in IN_BROWSER:
-        notebook = run_series.solved(nbformat.read(os.path.join(ROOT, "notebooks", name), as_version=4), name)
-        nbformat.write(notebook, os.path.join(root, "notebooks", name))
-    write_java_notebook(os.path.join(root, "notebooks", "faults.ipynb"), FAULTS)
-    os.makedirs(SCREENSHOTS, exist_ok=True)
-    return str(root)
+def workspace(browser_workspace):
+    return browser_workspace
 
 
 @pytest.fixture(scope="module")
@@ -206,27 +180,3 @@ def test_the_html_book_shows_every_picture_and_plotly_figure_offline(executed):
                 driver.save_screenshot(os.path.join(SCREENSHOTS, "book-" + page.replace(".html", ".png")))
     finally:
         driver.quit()
-
-
-def test_jupyterlab_if_installed(workspace):
-    try:
-        import jupyterlab  # noqa: F401
-    except ImportError:
-        pytest.skip("JupyterLab is not installed here: setup fell back to Debian's packages (no JupyterLab); "
-                    "make setup installs it into .venv where PyPI can be reached")
-    server = browser.JupyterServer(os.path.join(workspace, "notebooks"), "jupyterlab", SERVER_ENV)
-    driver = browser.chromium()
-    try:
-        driver.get(server.url("lab/tree/01-loading-mnist.ipynb"))
-        browser.wait_for(driver, "window.jupyterapp && document.querySelector('.jp-Notebook')", 120, "JupyterLab")
-        browser.wait_for(driver, "document.querySelector('.jp-Notebook-ExecutionIndicator') || true", 10, "toolbar")
-        time.sleep(5)  # kernel start
-        driver.execute_script("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        browser.wait_for(driver, "document.querySelectorAll('.cnnbook-plotly .main-svg .trace').length", NOTEBOOK_TIMEOUT,
-                         "the Plotly figure in JupyterLab")
-        driver.save_screenshot(os.path.join(SCREENSHOTS, "lab-01-loading-mnist.png"))
-        assert not driver.execute_script("return document.querySelector('[data-mime-type=\"application/vnd.jupyter.stderr\"] .ansi-red-fg')")
-        assert broken_images(driver) == 0
-    finally:
-        driver.quit()
-        server.stop()

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import run_series
-from conftest import write_java_notebook
+from workspaces import write_java_notebook
 
 
 def test_a_failing_cell_stops_the_run_and_is_named(tmp_path):
