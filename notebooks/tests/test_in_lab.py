@@ -16,9 +16,11 @@ pytestmark = pytest.mark.skipif(not os.path.exists(browser.CHROMIUM), reason=f"{
 RUN_TIMEOUT_MS = 600_000
 PANEL = "window.jupyterapp.shell.currentWidget"
 
-KERNEL_READY = f"""() => {{
+# the page's current notebook is `name` and its java kernel is idle
+KERNEL_READY = f"""name => {{
   const panel = window.jupyterapp && {PANEL};
-  const kernel = panel && panel.sessionContext && panel.sessionContext.session && panel.sessionContext.session.kernel;
+  if (!panel || !panel.context || !panel.context.path.endsWith(name)) return false;
+  const kernel = panel.sessionContext && panel.sessionContext.session && panel.sessionContext.session.kernel;
   return !!kernel && kernel.name === 'java' && kernel.status === 'idle';
 }}"""
 
@@ -61,9 +63,10 @@ def lab(browser_workspace):
 
 
 def open_in(chromium, server, path):
+    """Opens a notebook alone: '&reset' starts JupyterLab without the tabs an earlier page left open."""
     page = chromium.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(server.url(path))
-    page.wait_for_function(KERNEL_READY, timeout=120_000)
+    page.goto(server.url(path) + "&reset")
+    page.wait_for_function(KERNEL_READY, arg=os.path.basename(path), timeout=120_000)
     return page
 
 
