@@ -2,7 +2,6 @@ package org.cnnbook.layers;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
@@ -16,12 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public class LibConvolution extends ConvolutionLayer {
 
-    /** For JSON deserialisation. */
+    /** For JSON deserialisation: {@link LibLayers#replace} makes these from DL4J's configurations. */
     public LibConvolution() {}
-
-    public LibConvolution(ConvolutionLayer.Builder builder) {
-        super(builder.dataFormat(CNN2DFormat.NHWC));
-    }
 
     @Override
     public Layer instantiate(

@@ -2,7 +2,6 @@ package org.cnnbook.layers;
 
 import java.util.Collection;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.optimize.api.TrainingListener;
@@ -12,12 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** A DL4J {@link SubsamplingLayer} configuration, channels-last, whose layer is {@link LibMaxPoolingLayer}. */
 public class LibMaxPooling extends SubsamplingLayer {
 
-    /** For JSON deserialisation. */
+    /** For JSON deserialisation: {@link LibLayers#replace} makes these from DL4J's configurations. */
     public LibMaxPooling() {}
-
-    public LibMaxPooling(SubsamplingLayer.Builder builder) {
-        super(builder.dataFormat(CNN2DFormat.NHWC));
-    }
 
     @Override
     public Layer instantiate(

@@ -12,12 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** A DL4J {@link OutputLayer} configuration whose layer is {@link LibOutputLayer}. */
 public class LibOutput extends OutputLayer {
 
-    /** For JSON deserialisation. */
+    /** For JSON deserialisation: {@link LibLayers#replace} makes these from DL4J's configurations. */
     public LibOutput() {}
-
-    public LibOutput(OutputLayer.Builder builder) {
-        super(builder);
-    }
 
     @Override
     public Layer instantiate(
