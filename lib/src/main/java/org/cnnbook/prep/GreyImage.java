@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -134,7 +133,7 @@ public final class GreyImage {
     public INDArray toArray() {
         float[] flat = new float[height() * width()];
         for (int y = 0; y < height(); y++) System.arraycopy(pixels[y], 0, flat, y * width(), width());
-        return Nd4j.create(flat, new long[] {height(), width()}, 'c').castTo(DataType.FLOAT);
+        return Nd4j.create(flat, new long[] {height(), width()}, 'c'); // float[] makes a FLOAT array
     }
 
     /** The picture as a Java image (brightness as grey), e.g. to show it in a notebook. */
