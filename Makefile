@@ -33,7 +33,7 @@ jupyter:
 kernel: jupyter
 	@echo "[setup] Building the Java kernel (environment/kernel)"
 	@$(MVN) -q -pl environment/kernel -am package -DskipTests
-	@echo "[setup] Installing the kernelspec 'java' for this user"
+	@echo "[setup] Installing the kernelspec 'java' for this user (JDK: IJAVA_JAVA_HOME, else JAVA_HOME, else PATH)"
 	@$(PYTHON) environment/install_kernel.py --jar $(KERNEL_JAR)
 
 lib:
@@ -54,14 +54,23 @@ test-java:
 	@echo "[test] No package cycles in lib and bench (jdeps)"
 	@$(PYTHON) environment/check_package_cycles.py lib/target/classes bench/target/classes
 
-test-kernel: kernel
+# The newest JDK on the machine beyond the kernel's own (environment/jdks.py); tests run again there.
+NEWEST_JDK = $$($(PYTHON) environment/jdks.py --newest)
+
+test-kernel: kernel lib
 	@echo "[test] Kernel: jupyter_kernel_test conformance, end-to-end over ZeroMQ, nbconvert"
 	@$(PYTEST) environment/tests
+	@newest=$(NEWEST_JDK); if [ -n "$$newest" ]; then \
+	  echo "[test] Kernel conformance again on the newest JDK: $$newest"; \
+	  IJAVA_JAVA_HOME=$$newest $(PYTEST) environment/tests/test_kernel_conformance.py environment/tests/test_jdk.py; fi
 
 test-notebooks: setup
 	@environment/setup-browser.sh
 	@echo "[test] Notebooks: every notebook as a quick run (DATASET_LIMIT, MAX_EPOCH), then in a headless browser, then the HTML book"
 	@$(PYTEST) notebooks/tests
+	@newest=$(NEWEST_JDK); if [ -n "$$newest" ]; then \
+	  echo "[test] Notebooks again as a quick run on the newest JDK: $$newest"; \
+	  IJAVA_JAVA_HOME=$$newest $(PYTEST) notebooks/tests/test_notebooks.py; fi
 
 run: setup
 	@$(PYTHON) notebooks/run_series.py --out build

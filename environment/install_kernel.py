@@ -6,12 +6,17 @@ Usage: python3 install_kernel.py --jar path/to/java-kernel.jar [--user | --sys-p
        [--timeout N|NO_TIMEOUT] [--jvm-opts OPTS]
 
 The options that set IJAVA_* variables have IJava's install.py names and meaning. An existing kernelspec
-"java" from upstream IJava is kept under the name "java-ijava" (and said so), never silently overwritten.
+"java" from upstream IJava is kept under the name "java-ijava" (and said so), never silently overwritten; on a
+reinstall of ours, the variables a user added to its "env" by hand are kept (options given now win).
+
+The kernel runs on the JDK named by IJAVA_JAVA_HOME, else JAVA_HOME, else the `java` on PATH; it is recorded in the
+kernelspec (file java-home), checked (17 or newer, with jdk.jshell) and printed.
 """
 import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -66,15 +71,27 @@ def kernel_json(env):
             "interrupt_mode": "message", "env": env}
 
 
-def stage(args, directory):
+def stage(args, directory, kept_env):
     shutil.copy(args.jar, os.path.join(directory, "java-kernel.jar"))
     shutil.copy(LAUNCHER, os.path.join(directory, "java-kernel.sh"))
-    java_home = os.environ.get("JAVA_HOME") or java_home_of_path_java()
+    java_home = os.environ.get("IJAVA_JAVA_HOME") or os.environ.get("JAVA_HOME") or java_home_of_path_java()
     if java_home:
         with open(os.path.join(directory, "java-home"), "w") as f:
             f.write(java_home)
     with open(os.path.join(directory, "kernel.json"), "w") as f:
-        json.dump(kernel_json(kernel_env(args)), f, indent=4, sort_keys=True)
+        json.dump(kernel_json({**kept_env, **kernel_env(args)}), f, indent=4, sort_keys=True)
+
+
+def check_jdk(directory):
+    """The launcher's own check of the recorded JDK: its description, or exit with what to install."""
+    if os.name == "nt":
+        return "the java on PATH"
+    env = {k: v for k, v in os.environ.items() if k != "IJAVA_JAVA_HOME"}  # the recorded one is what counts
+    run = subprocess.run(["/bin/sh", os.path.join(directory, "java-kernel.sh"), "--check"], env=env,
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(run.stderr.strip() or run.stdout.strip())
+    return run.stdout.strip()
 
 
 def java_home_of_path_java():
@@ -85,14 +102,15 @@ def java_home_of_path_java():
 
 
 def keep_upstream_ijava(manager):
+    """Moves an upstream IJava kernelspec aside; for our own, returns the env it has now (a user may have edited it)."""
     try:
         existing = manager.get_kernel_spec(NAME)
     except NoSuchKernel:
-        return
+        return {}
     argv = " ".join(existing.argv)
     if "java-kernel" in argv:
         print(f"Updating our Java kernel in {existing.resource_dir}")
-        return
+        return dict(existing.env or {})
     backup = manager.install_kernel_spec(existing.resource_dir, "java-ijava", user=True)
     with open(os.path.join(backup, "kernel.json")) as f:
         spec = json.load(f)
@@ -102,6 +120,7 @@ def keep_upstream_ijava(manager):
     print(f"Found another kernel named '{NAME}' at {existing.resource_dir} ({argv}).\n"
           f"  It is kept as kernelspec 'java-ijava' ({backup}); ours takes the name '{NAME}',\n"
           f"  which the notebooks use. Remove it with: jupyter kernelspec remove java-ijava")
+    return {}
 
 
 def main(argv):
@@ -109,15 +128,20 @@ def main(argv):
     if not os.path.isfile(args.jar):
         sys.exit(f"No kernel jar at {args.jar}: build it first (make kernel).")
     manager = KernelSpecManager()
-    keep_upstream_ijava(manager)
+    kept_env = keep_upstream_ijava(manager)
     with tempfile.TemporaryDirectory() as tmp:
         spec_dir = os.path.join(tmp, NAME)
         os.mkdir(spec_dir)
-        stage(args, spec_dir)
+        stage(args, spec_dir, kept_env)
+        jdk = check_jdk(spec_dir)
         user = not (args.sys_prefix or args.prefix)
         prefix = sys.prefix if args.sys_prefix else args.prefix
         dest = manager.install_kernel_spec(spec_dir, NAME, user=user, prefix=prefix)
     print(f"Installed kernelspec '{NAME}' in {dest}")
+    print(f"  The kernel runs on {jdk} (another JDK: IJAVA_JAVA_HOME=/path/to/jdk make setup)")
+    kept = sorted(set(kept_env) - set(kernel_env(args)))
+    if kept:
+        print(f"  Kept your settings in its kernel.json: {', '.join(kept)}")
 
 
 if __name__ == "__main__":

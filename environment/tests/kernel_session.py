@@ -6,9 +6,12 @@ import jupyter_client
 
 
 class KernelSession:
-    def __init__(self, kernel_name="java", startup_timeout=60, **env):
+    def __init__(self, kernel_name="java", startup_timeout=60, stderr=None, **env):
+        """`stderr`: a file for the kernel's own error stream (what the server's terminal would show)."""
         self.manager = jupyter_client.KernelManager(kernel_name=kernel_name)
         kwargs = {"env": {**__import__("os").environ, **env}} if env else {}
+        if stderr is not None:
+            kwargs["stderr"] = stderr
         started = time.monotonic()
         self.manager.start_kernel(**kwargs)
         self.client = self.manager.client()

@@ -1,6 +1,7 @@
 """The kernelspec installer, run against a private Jupyter data directory."""
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -46,3 +47,23 @@ def test_an_upstream_ijava_kernelspec_is_kept_and_the_user_is_told(tmp_path):
     assert kept["display_name"] == "Java (upstream IJava)"
     ours = json.loads((tmp_path / "kernels" / "java" / "kernel.json").read_text())
     assert "java-kernel.sh" in " ".join(ours["argv"])
+
+
+def test_a_reinstall_keeps_what_the_user_added_to_the_env(tmp_path):
+    install(tmp_path, "--timeout", "30 SECONDS")
+    spec_file = tmp_path / "kernels" / "java" / "kernel.json"
+    spec = json.loads(spec_file.read_text())
+    spec["env"].update(IJAVA_CLASSPATH="/course/jars/*", OMP_NUM_THREADS="1", IJAVA_TIMEOUT="5 SECONDS")
+    spec_file.write_text(json.dumps(spec))
+    run = install(tmp_path, "--timeout", "60 SECONDS")  # an option given now wins over the edit
+    env = json.loads(spec_file.read_text())["env"]
+    assert env == {"IJAVA_CLASSPATH": "/course/jars/*", "OMP_NUM_THREADS": "1", "IJAVA_TIMEOUT": "60 SECONDS"}
+    assert "Kept your settings in its kernel.json: IJAVA_CLASSPATH, OMP_NUM_THREADS" in run.stdout
+
+
+def test_the_installer_records_and_prints_the_jdk(tmp_path):
+    home = (os.environ.get("IJAVA_JAVA_HOME") or os.environ.get("JAVA_HOME")
+            or os.path.dirname(os.path.dirname(os.path.realpath(shutil.which("java")))))
+    run = install(tmp_path)
+    assert (tmp_path / "kernels" / "java" / "java-home").read_text() == home
+    assert "The kernel runs on JDK " in run.stdout and home in run.stdout

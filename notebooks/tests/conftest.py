@@ -13,8 +13,19 @@ import run_series  # noqa: E402
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 
+def selected_jdk_version():
+    """The version of the JDK this run selected with IJAVA_JAVA_HOME (make test repeats the series on the newest
+    JDK present), or None for the kernel's own."""
+    home = os.environ.get("IJAVA_JAVA_HOME")
+    if not home:
+        return None
+    with open(os.path.join(home, "release")) as f:
+        return next(line.split('"')[1] for line in f if line.startswith("JAVA_VERSION="))
+
+
 def executed_dir():
-    return os.path.join(ROOT, "build", "test-notebooks")
+    version = selected_jdk_version()
+    return os.path.join(ROOT, "build", "test-notebooks" + (f"-jdk{version.split('.')[0]}" if version else ""))
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 import run_series
-from conftest import executed_dir
+from conftest import executed_dir, selected_jdk_version
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 NOTEBOOKS = run_series.series()
@@ -49,6 +49,15 @@ def test_notebook_runs_without_errors(executed, name):
     for index, cell in enumerate(executed[name].cells):
         errors = [o for o in outputs_of(cell) if o.get("output_type") == "error"]
         assert not errors, f"{name} cell {index}: {errors}"
+
+
+def test_the_series_ran_on_the_selected_jdk(executed):
+    expected = selected_jdk_version()
+    for name, notebook in executed.items():
+        version = notebook.metadata["language_info"]["version"]
+        if expected:
+            assert version.startswith(expected), f"{name} ran on Java {version}, not on IJAVA_JAVA_HOME's {expected}"
+        assert int(version.split(".")[0].split("+")[0]) >= 17
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)

@@ -5,6 +5,9 @@
 #                   JAVA_OPTS is used when IJAVA_JVM_OPTS is not set.
 #   IJAVA_JAVA_HOME the JDK to run (17 or newer, a JDK: the kernel needs jdk.jshell). Without it, the JDK
 #                   recorded at installation (file java-home beside this script), then JAVA_HOME, then PATH.
+#
+# "java-kernel.sh --check" only names the JDK it would use ("JDK 25.0.3 at /usr/lib/jvm/...") or says what is
+# wrong with it, and exits (the installer runs it).
 here=$(cd "$(dirname "$0")" && pwd)
 if [ -n "$IJAVA_JAVA_HOME" ]; then
   java="$IJAVA_JAVA_HOME/bin/java"
@@ -13,10 +16,53 @@ elif [ -f "$here/java-home" ] && [ -x "$(cat "$here/java-home")/bin/java" ]; the
 elif [ -n "$JAVA_HOME" ]; then
   java="$JAVA_HOME/bin/java"
 else
-  java=java
+  java=$(command -v java)
 fi
+
+install_hint="Install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless, or Temurin 25), or point
+IJAVA_JAVA_HOME at one, then restart the kernel."
+if [ -z "$java" ] || [ ! -x "$java" ]; then
+  echo "The Java kernel found no Java${java:+ at $java}. $install_hint" >&2
+  exit 3
+fi
+
+# The JDK's own release file says its version and modules without starting a JVM.
+home=$(dirname "$(dirname "$(readlink -f "$java" 2>/dev/null || echo "$java")")")
+version=""
+if [ -f "$home/release" ]; then
+  version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release")
+  if ! grep -q '^MODULES=.*jdk\.jshell' "$home/release"; then
+    echo "The Java at $home ($version) has no jdk.jshell module: it is a JRE or a trimmed runtime, and the kernel" \
+      "runs cells with JShell. $install_hint" >&2
+    exit 3
+  fi
+fi
+major=${version%%.*}
+[ "$major" = 1 ] && major=$(echo "$version" | cut -d. -f2) # 1.8.0_x is Java 8
+case "$major" in ''|*[!0-9]*) major=0 ;; esac
+if [ "$major" -gt 0 ] && [ "$major" -lt 17 ]; then
+  echo "The Java at $home is version $version; the kernel needs 17 or newer. $install_hint" >&2
+  exit 3
+fi
+
+# Options each JDK needs so that ND4J's native code loads without a wall of warnings in the server's log:
+# JavaCPP calls System::load (restricted since 24: JEP 472) and sun.misc.Unsafe (warned about since 24: JEP 498).
+version_opts=""
+[ "$major" -ge 17 ] && version_opts="--enable-native-access=ALL-UNNAMED"
+[ "$major" -ge 23 ] && version_opts="$version_opts --sun-misc-unsafe-memory-access=allow"
+# A JDK newer than the ones tested (25) may have dropped an option; a JVM that refuses it would not start.
+# shellcheck disable=SC2086
+if [ "$major" -gt 25 ] && ! "$java" $version_opts -version >/dev/null 2>&1; then
+  version_opts=""
+fi
+
+if [ "$1" = "--check" ]; then
+  echo "JDK ${version:-(version unknown)} at $home"
+  exit 0
+fi
+
 default_heap="-XX:MaxRAMPercentage=40"
 # Word splitting of the options is intended: they are a list of flags.
 # shellcheck disable=SC2086
-exec "$java" ${IJAVA_JVM_OPTS:-${JAVA_OPTS:-$default_heap}} -Djava.awt.headless=true \
+exec "$java" $version_opts ${IJAVA_JVM_OPTS:-${JAVA_OPTS:-$default_heap}} -Djava.awt.headless=true \
   -jar "$here/java-kernel.jar" "$@"

@@ -26,6 +26,7 @@ public class IJava {
         if (args.length != 1)
             exit("Usage: java -jar java-kernel.jar <connection-file>. "
                     + "Jupyter passes the connection file itself; start the kernel from Jupyter (kernelspec 'java').");
+        requireJShell();
         KernelConnectionProperties connection = readConnectionFile(Path.of(args[0]));
         KernelEnvironment environment;
         try {
@@ -43,6 +44,14 @@ public class IJava {
         jupyter.connect();
         jupyter.waitUntilClose();
         System.exit(0);
+    }
+
+    /** A JRE (or a jlink image without it) has no JShell; say what to install rather than fail on a missing class. */
+    static void requireJShell() {
+        if (ModuleLayer.boot().findModule("jdk.jshell").isEmpty())
+            exit("The Java kernel runs cells with JShell, but the Java at " + System.getProperty("java.home")
+                    + " (version " + Runtime.version() + ") has no jdk.jshell module: it is a JRE. Install a JDK 17 or "
+                    + "newer (e.g. apt-get install openjdk-17-jdk-headless) or point IJAVA_JAVA_HOME at one.");
     }
 
     /** basekernel logs every socket loop at INFO under many logger names; only its problems belong in the log. */
