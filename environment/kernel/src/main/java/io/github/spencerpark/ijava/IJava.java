@@ -8,6 +8,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cnnbook.kernel.KernelEnvironment;
+import org.cnnbook.kernel.lifecycle.ParentWatch;
 
 /** Entry point: {@code java -jar java-kernel.jar <connection file>}, as Jupyter starts it. */
 public class IJava {
@@ -39,6 +40,8 @@ public class IJava {
 
         JavaKernel javaKernel = new JavaKernel(environment);
         install(javaKernel);
+        javaKernel.installStandardStreams();
+        ParentWatch.start(System.getenv());
         JupyterConnection jupyter = new JupyterConnection(connection);
         javaKernel.becomeHandlerForConnection(jupyter);
         jupyter.connect();

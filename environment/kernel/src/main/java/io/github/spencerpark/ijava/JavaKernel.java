@@ -1,23 +1,30 @@
 package io.github.spencerpark.ijava;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellChannel;
+import io.github.spencerpark.jupyter.channels.ShellHandler;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
+import io.github.spencerpark.jupyter.messages.reply.ExecuteReply;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.cnnbook.kernel.KernelEnvironment;
 import org.cnnbook.kernel.assist.CodeAssistant;
+import org.cnnbook.kernel.eval.CellError;
 import org.cnnbook.kernel.eval.CodeEvaluator;
 import org.cnnbook.kernel.eval.ErrorFormatter;
-import org.cnnbook.kernel.io.LineBufferedOutputStream;
+import org.cnnbook.kernel.io.CellStreams;
+import org.cnnbook.kernel.lifecycle.KernelExit;
 import org.cnnbook.kernel.magic.ClasspathMagics;
 import org.cnnbook.kernel.magic.LoadMagic;
 import org.cnnbook.kernel.magic.MagicHost;
@@ -35,6 +42,7 @@ import org.cnnbook.kernel.protocol.OkKernelInfoReply;
 public class JavaKernel extends BaseKernel implements MagicHost {
     static final String VERSION = "1.0";
     private static final String INIT_SCRIPT = "ijava-jshell-init.jshell";
+    private static final int MEMORY_RESERVE_BYTES = 4 << 20;
 
     private final CodeEvaluator evaluator;
     private final MagicTransformer magicTransformer = new MagicTransformer();
@@ -43,6 +51,10 @@ public class JavaKernel extends BaseKernel implements MagicHost {
     private final CodeAssistant assistant;
     private final ErrorFormatter errorFormatter;
     private final LanguageInfo languageInfo;
+    private final CellStreams streams = new CellStreams(System.out, System.err);
+    private volatile boolean lastCellFailed;
+    /** Freed when a cell fails with an Error so that the error reply can still be built on a full heap. */
+    private volatile byte[] memoryReserve = new byte[MEMORY_RESERVE_BYTES];
 
     public JavaKernel(KernelEnvironment environment) throws IOException {
         List<String> startup = new ArrayList<>();
@@ -52,7 +64,8 @@ public class JavaKernel extends BaseKernel implements MagicHost {
         environment.classpath().forEach(this::addToClasspath);
         this.mavenResolver = new MavenResolver(LocalRepositoryLocator.locate(System.getenv()), () -> System.out);
         this.assistant = new CodeAssistant(evaluator.getShell().sourceCodeAnalysis());
-        this.errorFormatter = new ErrorFormatter(evaluator.getShell(), evaluator::unresolvedDependencies);
+        this.errorFormatter = new ErrorFormatter(
+                evaluator.getShell(), evaluator::unresolvedDependencies, evaluator::releasedAfterOutOfMemory);
         this.languageInfo = new LanguageInfo.Builder("Java")
                 .version(Runtime.version().toString())
                 .mimetype("text/x-java-source")
@@ -69,6 +82,15 @@ public class JavaKernel extends BaseKernel implements MagicHost {
         try (InputStream in = JavaKernel.class.getResourceAsStream(name)) {
             if (in == null) throw new IOException("Kernel resource missing: " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private void restoreMemoryReserve() {
+        if (memoryReserve != null) return;
+        try {
+            memoryReserve = new byte[MEMORY_RESERVE_BYTES];
+        } catch (OutOfMemoryError stillFull) {
+            // the heap is still full of the student's data; the error message said how to free it
         }
     }
 
@@ -95,24 +117,39 @@ public class JavaKernel extends BaseKernel implements MagicHost {
         evalRaw(code);
     }
 
+    /**
+     * Makes the kernel's own streams ({@link CellStreams}) the process's {@code System.out}/{@code err} for good, and
+     * {@code System.in} the notebook's input. Called once, by the entry point (tests keep the JVM's streams).
+     */
+    public void installStandardStreams() {
+        setShouldReplaceStdStreams(false); // basekernel would swap them per cell and send later output to the terminal
+        System.setOut(streams.out);
+        System.setErr(streams.err);
+        System.setIn(getIO().in);
+    }
+
+    /**
+     * Runs a cell. Whatever it throws, {@code Error}s included and wherever they come from (the cell's code, JShell's
+     * compiler, the {@code toString} that renders its value), becomes an exception basekernel answers with an error
+     * reply; the kernel's own thread never dies of it.
+     */
     @Override
     public DisplayData eval(String code) throws Exception {
-        PrintStream cellOut = System.out;
-        PrintStream cellErr = System.err;
-        PrintStream lineOut = new PrintStream(new LineBufferedOutputStream(cellOut), false, StandardCharsets.UTF_8);
-        PrintStream lineErr = new PrintStream(new LineBufferedOutputStream(cellErr), false, StandardCharsets.UTF_8);
-        System.setOut(lineOut);
-        System.setErr(lineErr);
         try {
             Object value = evalRaw(code);
             if (value == null) return null;
             if (value instanceof DisplayData data) return data;
-            return getRenderer().render(value);
+            return (DisplayData) evaluator.callAsCell(() -> getRenderer().render(value), code);
+        } catch (Exception e) {
+            lastCellFailed = true;
+            throw e;
+        } catch (Throwable t) {
+            lastCellFailed = true;
+            memoryReserve = null; // if the heap is full, formatting and sending the error needs a little of it
+            throw new CellError(t);
         } finally {
-            lineOut.flush();
-            lineErr.flush();
-            System.setOut(cellOut);
-            System.setErr(cellErr);
+            System.out.flush();
+            System.err.flush();
         }
     }
 
@@ -142,19 +179,33 @@ public class JavaKernel extends BaseKernel implements MagicHost {
                 new LanguageInfo.Help("IJava homepage", "https://github.com/SpencerPark/IJava"));
     }
 
+    // Completion and inspection run JShell's analysis on the kernel's thread: nothing they throw may end it.
+
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
-        return assistant.inspect(code, at);
+        try {
+            return assistant.inspect(code, at);
+        } catch (Throwable t) {
+            return null;
+        }
     }
 
     @Override
     public ReplacementOptions complete(String code, int at) {
-        return assistant.complete(code, at);
+        try {
+            return assistant.complete(code, at);
+        } catch (Throwable t) {
+            return null;
+        }
     }
 
     @Override
     public String isComplete(String code) {
-        return assistant.isComplete(code);
+        try {
+            return assistant.isComplete(code);
+        } catch (Throwable t) {
+            return IS_COMPLETE_MAYBE;
+        }
     }
 
     @Override
@@ -169,12 +220,39 @@ public class JavaKernel extends BaseKernel implements MagicHost {
 
     @Override
     public List<String> formatError(Exception e) {
-        return errorFormatter.format(e);
+        try {
+            return errorFormatter.format(e);
+        } catch (Throwable t) { // e.g. a StackOverflowError again while printing a deep trace
+            return List.of(String.valueOf(e), "(the full error could not be formatted: " + t + ")");
+        }
     }
 
     @Override
     public void becomeHandlerForConnection(JupyterConnection connection) {
         super.becomeHandlerForConnection(connection);
+        ShellHandler<ExecuteRequest> execute = connection.getHandler(MessageType.EXECUTE_REQUEST);
+        connection.setHandler(MessageType.EXECUTE_REQUEST, (env, request) -> {
+            streams.attach(env);
+            lastCellFailed = false;
+            try {
+                execute.handle(env, request);
+            } catch (Throwable t) { // sending the result or the error failed: still answer
+                lastCellFailed = true;
+                memoryReserve = null;
+                env.defer()
+                        .replyError(
+                                ExecuteReply.MESSAGE_TYPE.error(),
+                                new ErrorReply(
+                                        t.getClass().getSimpleName(), String.valueOf(t.getMessage()), List.of()));
+            }
+            restoreMemoryReserve();
+            if (lastCellFailed && request.getContent().shouldStopOnError()) ShellChannel.abortQueuedExecuteRequests();
+        });
+        ShellHandler<ShutdownRequest> shutdown = connection.getHandler(MessageType.SHUTDOWN_REQUEST);
+        connection.setHandler(MessageType.SHUTDOWN_REQUEST, (env, request) -> {
+            shutdown.handle(env, request);
+            KernelExit.haltLater(0, KernelExit.GRACE_MS); // even if a cell's thread ignores the interrupt
+        });
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, request) -> {
             env.setBusyDeferIdle();
             env.reply(new OkKernelInfoReply(

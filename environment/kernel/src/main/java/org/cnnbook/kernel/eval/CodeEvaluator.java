@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -13,6 +14,7 @@ import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
 
 /**
  * Evaluates cells with one JShell whose snippets run in this JVM.
@@ -26,6 +28,10 @@ public class CodeEvaluator {
     private final InProcessExecutionControl control;
     private final List<String> startupScripts;
     private boolean startupDone;
+    private static final java.util.Set<String> PRIMITIVES =
+            java.util.Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
+    private final List<VarSnippet> declaredByCell = new ArrayList<>();
+    private volatile List<String> releasedAfterOutOfMemory = List.of();
 
     public CodeEvaluator(
             List<String> compilerOptions,
@@ -73,8 +79,25 @@ public class CodeEvaluator {
 
     /** Evaluates a cell (already free of magics) and returns the live value of its last snippet, or null. */
     public Object eval(String code) throws Exception {
+        control.beginCell();
         runStartupScriptsOnce();
         return evalSnippets(code);
+    }
+
+    /**
+     * Runs more of the cell's own code (e.g. the {@code toString} that renders its value) where an interrupt and the
+     * timeout reach it, like a snippet: never on the kernel's own thread, where an endless loop would deafen the
+     * kernel.
+     */
+    public Object callAsCell(Callable<Object> code, String source) throws Exception {
+        try {
+            return control.runAsCell(code);
+        } catch (InProcessExecutionControl.CellInterrupted e) {
+            throw new EvaluationInterruptedException(source, e.getMessage());
+        } catch (InProcessExecutionControl.CellTimedOut e) {
+            InProcessExecutionControl.SnippetTimeout timeout = control.timeout();
+            throw new EvaluationTimeoutException(timeout.amount(), timeout.unit(), source);
+        }
     }
 
     private synchronized void runStartupScriptsOnce() throws Exception {
@@ -84,11 +107,48 @@ public class CodeEvaluator {
     }
 
     private Object evalSnippets(String code) throws Exception {
+        declaredByCell.clear();
+        releasedAfterOutOfMemory = List.of();
+        try {
+            return evalCompleteSnippets(code);
+        } catch (Exception | Error e) {
+            if (OutOfMemoryAdvice.applies(e)) releasedAfterOutOfMemory = releaseDeclaredByCell();
+            throw e;
+        }
+    }
+
+    /**
+     * A cell that ran out of memory most likely filled a variable it declared ({@code var images = new ArrayList<>();
+     * while (...) images.add(...)}); while that variable holds the heap, every later allocation of the kernel fails
+     * too. Setting the cell's own object variables to null gives the memory back (JShell's drop would not: the value
+     * stays in the snippet class's static field); earlier cells' variables stay.
+     */
+    private List<String> releaseDeclaredByCell() {
+        List<String> names = new ArrayList<>();
+        for (VarSnippet variable : declaredByCell) {
+            if (!shell.status(variable).isActive() || PRIMITIVES.contains(variable.typeName())) continue;
+            boolean released = shell.eval(variable.name() + " = null;").stream()
+                    .allMatch(
+                            event -> event.exception() == null && event.status().isDefined());
+            if (released) names.add(variable.name());
+        }
+        declaredByCell.clear();
+        control.takeResult(null);
+        return names;
+    }
+
+    /** The variables set to null because the last cell ran out of memory (empty when it did not). */
+    public List<String> releasedAfterOutOfMemory() {
+        return releasedAfterOutOfMemory;
+    }
+
+    private Object evalCompleteSnippets(String code) throws Exception {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = code;
         Object lastValue = null;
         SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
         while (info.completeness().isComplete()) {
+            if (control.stopRequested()) throw new EvaluationInterruptedException(info.source());
             lastValue = evalSnippet(info.source());
             remaining = info.remaining();
             info = analysis.analyzeCompletion(remaining);
@@ -103,6 +163,8 @@ public class CodeEvaluator {
         Object value = null;
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) continue;
+            if (event.snippet() instanceof VarSnippet variable && event.status().isDefined())
+                declaredByCell.add(variable);
             JShellException thrown = event.exception();
             if (thrown != null) {
                 control.takeResult(null);
@@ -118,7 +180,7 @@ public class CodeEvaluator {
         if (thrown instanceof EvalException evalException) {
             String className = evalException.getExceptionClassName();
             if (InProcessExecutionControl.INTERRUPTED_MARKER.equals(className))
-                return new EvaluationInterruptedException(source);
+                return new EvaluationInterruptedException(source, evalException.getMessage());
             if (InProcessExecutionControl.TIMEOUT_MARKER.equals(className)) {
                 InProcessExecutionControl.SnippetTimeout timeout = control.timeout();
                 return new EvaluationTimeoutException(timeout.amount(), timeout.unit(), source);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -20,6 +21,7 @@ public class ErrorFormatter {
     private static final String BOLD = "\u001B[1m";
     private static final String RED = "\u001B[31m";
     private static final String RED_BACKGROUND = "\u001B[41m";
+    private static final int REPEATS_SHOWN = 3;
     private static final String RULE = "---------------------------------------------------------------------------";
 
     private final StringStyler styler = styles().build();
@@ -28,9 +30,15 @@ public class ErrorFormatter {
     private final JShell shell;
     private final Function<Snippet, List<String>> unresolvedDependencies;
 
-    public ErrorFormatter(JShell shell, Function<Snippet, List<String>> unresolvedDependencies) {
+    private final Supplier<List<String>> droppedVariables;
+
+    public ErrorFormatter(
+            JShell shell,
+            Function<Snippet, List<String>> unresolvedDependencies,
+            Supplier<List<String>> droppedVariables) {
         this.shell = shell;
         this.unresolvedDependencies = unresolvedDependencies;
+        this.droppedVariables = droppedVariables;
     }
 
     private static StringStyler.Builder styles() {
@@ -42,6 +50,13 @@ public class ErrorFormatter {
     }
 
     public List<String> format(Exception e) {
+        List<String> lines = new ArrayList<>(formatWithoutAdvice(e));
+        if (OutOfMemoryAdvice.applies(e))
+            lines.addAll(styler.secondaryLines(String.join("\n", OutOfMemoryAdvice.lines(droppedVariables.get()))));
+        return lines;
+    }
+
+    private List<String> formatWithoutAdvice(Exception e) {
         if (e instanceof CompilationException compilation)
             return compilationError(compilation.getBadSnippetCompilation());
         if (e instanceof IncompleteSourceException incomplete) return incompleteSource(incomplete);
@@ -56,13 +71,30 @@ public class ErrorFormatter {
         lines.add(styler.secondary(RULE));
         StringWriter text = new StringWriter();
         try (PrintWriter writer = new PrintWriter(text)) {
-            e.printStackTrace(writer);
+            (e instanceof CellError ? e.getCause() : e).printStackTrace(writer);
         }
-        String trace = text.toString();
+        String trace = withoutRepeats(text.toString());
         if (e instanceof EvalException eval)
             trace = trace.replace(EvalException.class.getName(), eval.getExceptionClassName());
         lines.addAll(styler.secondaryLines(trace));
         return lines;
+    }
+
+    /** A StackOverflowError's 1024 identical frames become three and a count. */
+    static String withoutRepeats(String trace) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = trace.split("\n", -1);
+        int i = 0;
+        while (i < lines.length) {
+            int run = 1;
+            while (i + run < lines.length && lines[i + run].equals(lines[i])) run++;
+            int shown = run > REPEATS_SHOWN + 1 ? REPEATS_SHOWN : run;
+            for (int k = 0; k < shown; k++) out.append(lines[i]).append('\n');
+            if (shown < run)
+                out.append("\t... the same line ").append(run - shown).append(" more times\n");
+            i += run;
+        }
+        return out.substring(0, Math.max(0, out.length() - 1));
     }
 
     private List<String> compilationError(SnippetEvent event) {
@@ -114,7 +146,7 @@ public class ErrorFormatter {
 
     private List<String> interrupted(EvaluationInterruptedException e) {
         List<String> lines = new ArrayList<>(sourceStyler.primaryLines(e.getSource()));
-        lines.add(styler.secondary("Evaluation interrupted."));
+        lines.add(styler.secondary(e.getNote()));
         return lines;
     }
 }

@@ -4,8 +4,10 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -32,11 +35,14 @@ import jdk.jshell.spi.ExecutionEnv;
 public final class InProcessExecutionControl extends DirectExecutionControl {
     static final String INTERRUPTED_MARKER = "Execution Interrupted";
     static final String TIMEOUT_MARKER = "Execution Timeout";
+    static final String INTERRUPTED = "Evaluation interrupted.";
+    private static final long STOP_GRACE_MS = 500;
 
     private final SnippetTimeout timeout;
     private final ExecutorService executor;
     private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Object> results = new ConcurrentHashMap<>();
+    private volatile boolean stopRequested;
 
     InProcessExecutionControl(SnippetTimeout timeout) {
         this.timeout = timeout;
@@ -51,24 +57,83 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         ClassLoader snippetLoader = doitMethod.getDeclaringClass().getClassLoader();
-        Future<Object> task = executor.submit(() -> runWithContextLoader(doitMethod, snippetLoader));
+        try {
+            return storeResult(runAsCell(() -> runWithContextLoader(doitMethod, snippetLoader)));
+        } catch (CellInterrupted e) {
+            throw new ExecutionControl.UserException(e.getMessage(), INTERRUPTED_MARKER, new StackTraceElement[0]);
+        } catch (CellTimedOut e) {
+            throw new ExecutionControl.UserException("Evaluation timed out.", TIMEOUT_MARKER, new StackTraceElement[0]);
+        }
+    }
+
+    /**
+     * Runs the user's code on a cell thread, where an interrupt and IJAVA_TIMEOUT reach it; the calling thread (the
+     * kernel's shell thread) only waits. Throws what the code threw, or {@link CellInterrupted} / {@link
+     * CellTimedOut}. An interrupt requested before the code starts (while JShell was still compiling) stops it too.
+     */
+    Object runAsCell(Callable<Object> code) throws Exception {
+        if (stopRequested) throw new CellInterrupted(INTERRUPTED);
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicReference<Thread> runner = new AtomicReference<>();
+        Future<Object> task = executor.submit(() -> {
+            runner.set(Thread.currentThread());
+            try {
+                return code.call();
+            } finally {
+                finished.countDown();
+            }
+        });
         running.add(task);
         try {
-            Object value = timeout.isUnlimited() ? task.get() : task.get(timeout.amount(), timeout.unit());
-            return storeResult(value);
+            if (stopRequested) task.cancel(true); // the interrupt came between the check and the submit
+            return timeout.isUnlimited() ? task.get() : task.get(timeout.amount(), timeout.unit());
         } catch (CancellationException | InterruptedException e) {
             task.cancel(true);
-            throw new ExecutionControl.UserException(
-                    "Evaluation interrupted.", INTERRUPTED_MARKER, new StackTraceElement[0]);
+            throw new CellInterrupted(stillRunningNote(finished, runner.get()));
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw new ExecutionControl.UserException("Evaluation timed out.", TIMEOUT_MARKER, new StackTraceElement[0]);
+            throw new CellTimedOut();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception exception) throw exception;
             throw (Error) cause;
         } finally {
             running.remove(task);
+        }
+    }
+
+    /** Code that ignores interrupts keeps running; the student should know that its thread is still busy. */
+    private static String stillRunningNote(CountDownLatch finished, Thread runner) {
+        try {
+            if (runner == null || finished.await(STOP_GRACE_MS, TimeUnit.MILLISECONDS)) return INTERRUPTED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return INTERRUPTED + " The cell's code did not stop: its thread (" + runner.getName() + ") may still be "
+                + "running in the background, using the CPU and changing variables, until the code checks "
+                + "Thread.interrupted() or the kernel restarts.";
+    }
+
+    /** Marks the start of a cell: an interrupt requested while no cell ran is forgotten. */
+    void beginCell() {
+        stopRequested = false;
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /** Thrown by {@link #runAsCell} when the code was interrupted; the message says whether it stopped. */
+    static final class CellInterrupted extends Exception {
+        CellInterrupted(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown by {@link #runAsCell} when the code ran longer than IJAVA_TIMEOUT. */
+    static final class CellTimedOut extends Exception {
+        CellTimedOut() {
+            super("Evaluation timed out.");
         }
     }
 
@@ -98,8 +163,9 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
         return value;
     }
 
-    /** Interrupts every running snippet thread. */
+    /** Interrupts every running snippet thread; a snippet about to start does not start. */
     public void interruptRunning() {
+        stopRequested = true;
         for (Future<?> task : running) task.cancel(true);
     }
 

@@ -3,29 +3,48 @@ package io.github.spencerpark.jupyter.channels;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cnnbook.kernel.lifecycle.KernelExit;
+import org.cnnbook.kernel.protocol.AbortedExecuteReply;
+import org.cnnbook.kernel.protocol.Addresses;
+import org.cnnbook.kernel.protocol.RefusalLog;
+import org.cnnbook.kernel.protocol.WireMessage;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
  * Replaces jupyter-jvm-basekernel 2.3.0's ShellChannel (same package, same public API; the original class is
- * left out of the kernel jar). Two defects are fixed:
+ * left out of the kernel jar). What it does differently:
  * <ul>
- *   <li>a message with a bad HMAC signature (or one that does not parse) threw out of the channel thread, so a
- *       single forged message killed the shell or control channel; now it is logged and dropped;</li>
- *   <li>the loop slept 50 ms between polls, adding up to 50 ms to every request; now it blocks in poll.</li>
+ *   <li>a message that is not a well-formed, correctly signed Jupyter message (no delimiter, bad signature, bad
+ *       JSON, missing header fields, too large) is dropped and logged ({@link WireMessage}), never fatal;</li>
+ *   <li>nothing a handler throws, {@code Error}s included, ends the channel; if the channel's thread fails anyway,
+ *       the kernel exits with a message instead of living on deaf behind a beating heart;</li>
+ *   <li>after a cell fails with {@code stop_on_error}, the execute requests already queued are answered
+ *       {@code aborted} without running ({@link #abortQueuedExecuteRequests()}), as ipykernel does;</li>
+ *   <li>it blocks in poll instead of sleeping 50 ms between polls.</li>
  * </ul>
  */
 public class ShellChannel extends JupyterSocket {
-    private static final long POLL_TIMEOUT_MS = 50;
+    /** Larger messages are refused by ZeroMQ itself (it drops the connection that sent one). */
+    public static final long MAX_MESSAGE_BYTES = 64L * 1024 * 1024;
+
+    private static final long POLL_TIMEOUT_MS = 100;
     private static final AtomicInteger SHELL_ID = new AtomicInteger();
+    private static final ThreadLocal<ShellChannel> HANDLING = new ThreadLocal<>();
 
     private final boolean isControl;
     private final JupyterConnection connection;
+    private final RefusalLog refusals;
     private volatile Thread ioloop;
     private volatile boolean running;
+    private boolean abortQueued;
 
     public ShellChannel(
             ZMQ.Context context,
@@ -45,60 +64,121 @@ public class ShellChannel extends JupyterSocket {
                 Logger.getLogger(isControl ? "ControlChannel" : "ShellChannel"));
         this.isControl = isControl;
         this.connection = connection;
+        this.refusals = new RefusalLog(logger);
+        setMaxMsgSize(MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * Called by a handler on this channel's thread: once the current request is answered, every execute request
+     * already waiting is answered {@code aborted}.
+     */
+    public static void abortQueuedExecuteRequests() {
+        ShellChannel channel = HANDLING.get();
+        if (channel != null && !channel.isControl) channel.abortQueued = true;
     }
 
     @Override
     public void bind(KernelConnectionProperties connProps) {
         if (ioloop != null) throw new IllegalStateException("Shell channel already bound");
         String name = (isControl ? "Control-" : "Shell-") + SHELL_ID.getAndIncrement();
-        super.bind(formatAddress(
+        super.bind(Addresses.format(
                 connProps.getTransport(),
                 connProps.getIp(),
                 isControl ? connProps.getControlPort() : connProps.getShellPort()));
         ZMQ.Poller poller = super.ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         running = true;
-        ioloop = new Thread(
-                () -> {
-                    while (running) {
-                        if (poller.poll(POLL_TIMEOUT_MS) > 0) handleNextMessage();
-                    }
-                    logger.log(Level.INFO, name + " shutdown.");
-                },
-                name);
+        ioloop = new Thread(() -> loop(poller, name), name);
         ioloop.start();
     }
 
-    private void handleNextMessage() {
-        Message<?> message;
+    private void loop(ZMQ.Poller poller, String name) {
+        HANDLING.set(this);
         try {
-            message = super.readMessage();
-        } catch (RuntimeException e) {
-            logger.log(Level.WARNING, "Dropped a message: " + e.getMessage());
-            return;
+            while (running) {
+                if (poller.poll(POLL_TIMEOUT_MS) > 0) handleWaitingMessages();
+            }
+            logger.log(Level.INFO, name + " shutdown.");
+        } catch (Throwable t) {
+            if (!running) return; // the socket was closed under the poll: a normal shutdown
+            KernelExit.exit(
+                    1,
+                    "The kernel's " + name + " channel failed (" + t + "). The kernel exits so that Jupyter can "
+                            + "restart it.");
         }
-        @SuppressWarnings({"rawtypes", "unchecked"})
-        ShellHandler handler = connection.getHandler((io.github.spencerpark.jupyter.messages.MessageType)
-                message.getHeader().getType());
+    }
+
+    private void handleWaitingMessages() {
+        Message<?> message;
+        while (running && (message = readMessage()) != null) {
+            handle(message);
+            if (abortQueued) {
+                abortQueued = false;
+                answerQueuedExecuteRequestsAborted();
+            }
+        }
+    }
+
+    /** The next waiting message, or null when none is waiting; malformed ones are dropped and logged. */
+    @Override
+    public synchronized Message<?> readMessage() {
+        while (!closed) {
+            List<byte[]> frames = WireMessage.receive(this);
+            if (frames == null) return null;
+            WireMessage.Decoded decoded = WireMessage.decode(frames, hmacGenerator);
+            if (decoded.ok()) return decoded.message();
+            refusals.refused(decoded.refusal());
+        }
+        return null;
+    }
+
+    private void handle(Message<?> message) {
+        MessageType<?> type = message.getHeader().getType();
+        @SuppressWarnings({"rawtypes"})
+        ShellHandler handler = type == MessageType.UNKNOWN ? null : connection.getHandler(type);
         if (handler == null) {
-            logger.log(
-                    Level.WARNING,
-                    "Unhandled message: " + message.getHeader().getType().getName());
+            refusals.refused("no handler for message type '" + type.getName() + "'");
             return;
         }
         ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
         try {
-            handler.handle(env, message);
-        } catch (Exception e) {
+            invoke(handler, env, message);
+        } catch (Throwable t) {
             logger.log(
                     Level.SEVERE,
-                    "Unhandled exception handling "
-                            + message.getHeader().getType().getName() + ". "
-                            + e.getClass().getSimpleName() + " - " + e.getLocalizedMessage());
+                    "Unhandled " + t.getClass().getSimpleName() + " handling " + type.getName() + ": "
+                            + t.getMessage());
         } finally {
-            env.resolveDeferrals();
+            try {
+                env.resolveDeferrals();
+            } catch (Throwable t) {
+                logger.log(Level.SEVERE, "Could not send the reply to " + type.getName() + ": " + t);
+            }
         }
         if (env.isMarkedForShutdown()) connection.close();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void invoke(ShellHandler handler, ShellReplyEnvironment env, Message message) throws Exception {
+        handler.handle(env, message);
+    }
+
+    /** ipykernel's abort: what was queued behind a failed cell is answered, busy and idle included, but not run. */
+    private void answerQueuedExecuteRequestsAborted() {
+        Message<?> message;
+        while (running && (message = readMessage()) != null) {
+            if (message.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
+                handle(message);
+                continue;
+            }
+            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            env.setStatusBusy();
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Message<ExecuteRequest> reply = new Message(
+                    message, (MessageType) MessageType.EXECUTE_REPLY, new AbortedExecuteReply(), null, Map.of());
+            env.reply(reply);
+            env.setStatusIdle();
+        }
     }
 
     @Override
