@@ -8,6 +8,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cnnbook.kernel.KernelEnvironment;
+import org.cnnbook.kernel.lifecycle.KernelThreads;
 import org.cnnbook.kernel.lifecycle.ParentWatch;
 
 /** Entry point: {@code java -jar java-kernel.jar <connection file>}, as Jupyter starts it. */
@@ -37,6 +38,7 @@ public class IJava {
             return;
         }
         quietKernelInternals();
+        KernelThreads.install();
 
         JavaKernel javaKernel = new JavaKernel(environment);
         install(javaKernel);
@@ -70,25 +72,37 @@ public class IJava {
         if (!Files.isRegularFile(file))
             exit("The connection file " + file.toAbsolutePath() + " does not exist. Start the kernel from Jupyter, "
                     + "which writes that file and passes its path.");
+        KernelConnectionProperties properties;
         try {
-            KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(file));
-            if (properties == null
-                    || properties.getIp() == null
-                    || properties.getTransport() == null
-                    || properties.getShellPort() <= 0
-                    || properties.getIopubPort() <= 0
-                    || properties.getControlPort() <= 0
-                    || properties.getHbPort() <= 0
-                    || properties.getStdinPort() <= 0)
-                throw new IllegalArgumentException("it lacks ip, transport or one of the five ports");
+            properties = parse(file);
             properties.createHMACGenerator();
-            return properties;
         } catch (Exception e) {
             exit("The connection file " + file.toAbsolutePath() + " is not a valid Jupyter connection file ("
                     + e.getMessage() + "). It must be JSON with transport, ip, shell_port, iopub_port, stdin_port, "
                     + "control_port, hb_port, signature_scheme and key.");
             return null;
         }
+        if (!"tcp".equals(properties.getTransport()))
+            // JeroMQ, the Java ZeroMQ, emulates ipc with loopback TCP ports that jupyter_client never connects to:
+            // without this check the kernel would wait forever for a client that cannot reach it.
+            exit("The Java kernel supports only the tcp transport, not '" + properties.getTransport() + "': the Java "
+                    + "ZeroMQ library (JeroMQ) has no Unix domain sockets in any released version. Start it with "
+                    + "transport tcp (Jupyter's default; e.g. remove --transport=ipc or KernelManager.transport).");
+        return properties;
+    }
+
+    private static KernelConnectionProperties parse(Path file) throws Exception {
+        KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(file));
+        if (properties == null
+                || properties.getIp() == null
+                || properties.getTransport() == null
+                || properties.getShellPort() <= 0
+                || properties.getIopubPort() <= 0
+                || properties.getControlPort() <= 0
+                || properties.getHbPort() <= 0
+                || properties.getStdinPort() <= 0)
+            throw new IllegalArgumentException("it lacks ip, transport or one of the five ports");
+        return properties;
     }
 
     private static void exit(String message) {

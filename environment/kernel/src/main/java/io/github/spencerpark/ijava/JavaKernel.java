@@ -23,6 +23,7 @@ import org.cnnbook.kernel.assist.CodeAssistant;
 import org.cnnbook.kernel.eval.CellError;
 import org.cnnbook.kernel.eval.CodeEvaluator;
 import org.cnnbook.kernel.eval.ErrorFormatter;
+import org.cnnbook.kernel.eval.MemoryReserve;
 import org.cnnbook.kernel.io.CellStreams;
 import org.cnnbook.kernel.lifecycle.KernelExit;
 import org.cnnbook.kernel.magic.ClasspathMagics;
@@ -42,7 +43,6 @@ import org.cnnbook.kernel.protocol.OkKernelInfoReply;
 public class JavaKernel extends BaseKernel implements MagicHost {
     static final String VERSION = "1.0";
     private static final String INIT_SCRIPT = "ijava-jshell-init.jshell";
-    private static final int MEMORY_RESERVE_BYTES = 4 << 20;
 
     private final CodeEvaluator evaluator;
     private final MagicTransformer magicTransformer = new MagicTransformer();
@@ -53,8 +53,6 @@ public class JavaKernel extends BaseKernel implements MagicHost {
     private final LanguageInfo languageInfo;
     private final CellStreams streams = new CellStreams(System.out, System.err);
     private volatile boolean lastCellFailed;
-    /** Freed when a cell fails with an Error so that the error reply can still be built on a full heap. */
-    private volatile byte[] memoryReserve = new byte[MEMORY_RESERVE_BYTES];
 
     public JavaKernel(KernelEnvironment environment) throws IOException {
         List<String> startup = new ArrayList<>();
@@ -82,15 +80,6 @@ public class JavaKernel extends BaseKernel implements MagicHost {
         try (InputStream in = JavaKernel.class.getResourceAsStream(name)) {
             if (in == null) throw new IOException("Kernel resource missing: " + name);
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private void restoreMemoryReserve() {
-        if (memoryReserve != null) return;
-        try {
-            memoryReserve = new byte[MEMORY_RESERVE_BYTES];
-        } catch (OutOfMemoryError stillFull) {
-            // the heap is still full of the student's data; the error message said how to free it
         }
     }
 
@@ -145,7 +134,7 @@ public class JavaKernel extends BaseKernel implements MagicHost {
             throw e;
         } catch (Throwable t) {
             lastCellFailed = true;
-            memoryReserve = null; // if the heap is full, formatting and sending the error needs a little of it
+            MemoryReserve.release(); // if the heap is full, formatting and sending the error needs a little of it
             throw new CellError(t);
         } finally {
             System.out.flush();
@@ -238,14 +227,14 @@ public class JavaKernel extends BaseKernel implements MagicHost {
                 execute.handle(env, request);
             } catch (Throwable t) { // sending the result or the error failed: still answer
                 lastCellFailed = true;
-                memoryReserve = null;
+                MemoryReserve.release();
                 env.defer()
                         .replyError(
                                 ExecuteReply.MESSAGE_TYPE.error(),
                                 new ErrorReply(
                                         t.getClass().getSimpleName(), String.valueOf(t.getMessage()), List.of()));
             }
-            restoreMemoryReserve();
+            MemoryReserve.restore();
             if (lastCellFailed && request.getContent().shouldStopOnError()) ShellChannel.abortQueuedExecuteRequests();
         });
         ShellHandler<ShutdownRequest> shutdown = connection.getHandler(MessageType.SHUTDOWN_REQUEST);

@@ -14,7 +14,6 @@ import jdk.jshell.JShellException;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.VarSnippet;
 
 /**
  * Evaluates cells with one JShell whose snippets run in this JVM.
@@ -28,10 +27,6 @@ public class CodeEvaluator {
     private final InProcessExecutionControl control;
     private final List<String> startupScripts;
     private boolean startupDone;
-    private static final java.util.Set<String> PRIMITIVES =
-            java.util.Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
-    private final List<VarSnippet> declaredByCell = new ArrayList<>();
-    private volatile List<String> releasedAfterOutOfMemory = List.of();
 
     public CodeEvaluator(
             List<String> compilerOptions,
@@ -51,6 +46,7 @@ public class CodeEvaluator {
                 .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
         this.control = provider.control();
+        MemoryReserve.take();
         this.startupScripts = List.copyOf(startupScripts);
     }
 
@@ -106,43 +102,16 @@ public class CodeEvaluator {
         for (String script : startupScripts) evalSnippets(script);
     }
 
-    private Object evalSnippets(String code) throws Exception {
-        declaredByCell.clear();
-        releasedAfterOutOfMemory = List.of();
-        try {
-            return evalCompleteSnippets(code);
-        } catch (Exception | Error e) {
-            if (OutOfMemoryAdvice.applies(e)) releasedAfterOutOfMemory = releaseDeclaredByCell();
-            throw e;
-        }
-    }
-
     /**
-     * A cell that ran out of memory most likely filled a variable it declared ({@code var images = new ArrayList<>();
-     * while (...) images.add(...)}); while that variable holds the heap, every later allocation of the kernel fails
-     * too. Setting the cell's own object variables to null gives the memory back (JShell's drop would not: the value
-     * stays in the snippet class's static field); earlier cells' variables stay.
+     * The variables set to null because the last cell ran out of memory (empty when it did not): a cell that filled
+     * a variable it declared ({@code var images = new ArrayList<>(); while (...) images.add(...)}) would otherwise
+     * keep the heap full, and every later allocation of the kernel would fail too.
      */
-    private List<String> releaseDeclaredByCell() {
-        List<String> names = new ArrayList<>();
-        for (VarSnippet variable : declaredByCell) {
-            if (!shell.status(variable).isActive() || PRIMITIVES.contains(variable.typeName())) continue;
-            boolean released = shell.eval(variable.name() + " = null;").stream()
-                    .allMatch(
-                            event -> event.exception() == null && event.status().isDefined());
-            if (released) names.add(variable.name());
-        }
-        declaredByCell.clear();
-        control.takeResult(null);
-        return names;
-    }
-
-    /** The variables set to null because the last cell ran out of memory (empty when it did not). */
     public List<String> releasedAfterOutOfMemory() {
-        return releasedAfterOutOfMemory;
+        return control.releasedVariables();
     }
 
-    private Object evalCompleteSnippets(String code) throws Exception {
+    private Object evalSnippets(String code) throws Exception {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = code;
         Object lastValue = null;
@@ -163,8 +132,6 @@ public class CodeEvaluator {
         Object value = null;
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) continue;
-            if (event.snippet() instanceof VarSnippet variable && event.status().isDefined())
-                declaredByCell.add(variable);
             JShellException thrown = event.exception();
             if (thrown != null) {
                 control.takeResult(null);

@@ -1,12 +1,17 @@
 package org.cnnbook.kernel.eval;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -37,12 +42,15 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
     static final String TIMEOUT_MARKER = "Execution Timeout";
     static final String INTERRUPTED = "Evaluation interrupted.";
     private static final long STOP_GRACE_MS = 500;
+    private static final long WAIT_STEP_MS = 250;
 
     private final SnippetTimeout timeout;
     private final ExecutorService executor;
     private final Set<Future<?>> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Object> results = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
+    private final List<Class<?>> cellClasses = new CopyOnWriteArrayList<>();
+    private final Set<String> releasedVariables = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     InProcessExecutionControl(SnippetTimeout timeout) {
         this.timeout = timeout;
@@ -57,8 +65,17 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         ClassLoader snippetLoader = doitMethod.getDeclaringClass().getClassLoader();
+        cellClasses.add(doitMethod.getDeclaringClass());
         try {
             return storeResult(runAsCell(() -> runWithContextLoader(doitMethod, snippetLoader)));
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof OutOfMemoryError outOfMemory) throw outOfMemory(outOfMemory);
+            throw e;
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(e);
+        } catch (Error e) { // JShell reports an Error from here as an internal failure and the cell as ok
+            throw new ExecutionControl.UserException(
+                    String.valueOf(e.getMessage()), e.getClass().getName(), e.getStackTrace());
         } catch (CellInterrupted e) {
             throw new ExecutionControl.UserException(e.getMessage(), INTERRUPTED_MARKER, new StackTraceElement[0]);
         } catch (CellTimedOut e) {
@@ -86,7 +103,7 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
         running.add(task);
         try {
             if (stopRequested) task.cancel(true); // the interrupt came between the check and the submit
-            return timeout.isUnlimited() ? task.get() : task.get(timeout.amount(), timeout.unit());
+            return awaitResult(task, runner);
         } catch (CancellationException | InterruptedException e) {
             task.cancel(true);
             throw new CellInterrupted(stillRunningNote(finished, runner.get()));
@@ -99,6 +116,28 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
             throw (Error) cause;
         } finally {
             running.remove(task);
+        }
+    }
+
+    /**
+     * The task's result. Waits in short steps: on a full heap the cell's thread can die outside the task (in the
+     * pool's own code) and its future would then never complete; the kernel must notice and answer.
+     */
+    private Object awaitResult(Future<Object> task, AtomicReference<Thread> runner)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = timeout.isUnlimited()
+                ? Long.MAX_VALUE
+                : System.nanoTime() + timeout.unit().toNanos(timeout.amount());
+        while (true) {
+            try {
+                return task.get(WAIT_STEP_MS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException notYet) {
+                if (System.nanoTime() - deadline > 0) throw notYet;
+                Thread thread = runner.get();
+                if (thread != null && !thread.isAlive() && !task.isDone())
+                    throw new ExecutionException(new OutOfMemoryError("the cell's thread died (" + thread.getName()
+                            + ") before it could report its result; most likely the heap is full"));
+            }
         }
     }
 
@@ -117,10 +156,49 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
     /** Marks the start of a cell: an interrupt requested while no cell ran is forgotten. */
     void beginCell() {
         stopRequested = false;
+        cellClasses.clear();
+        releasedVariables.clear();
+    }
+
+    /**
+     * The cell ran out of memory. Before anything else allocates (JShell's own report of the exception would), the
+     * memory goes back: the reserve, and this cell's variables, set to null by reflection (each JShell variable is a
+     * static field of its snippet's class; no compiler needed, almost no memory). Earlier cells' variables stay.
+     */
+    private ExecutionControl.UserException outOfMemory(OutOfMemoryError error) {
+        try {
+            MemoryReserve.release();
+            releaseCellVariables();
+            results.clear();
+        } catch (Throwable stillFull) {
+            // JShell must get the user's OutOfMemoryError, not an error of this method (it would swallow that)
+        }
+        return new ExecutionControl.UserException(
+                String.valueOf(error.getMessage()), OutOfMemoryError.class.getName(), error.getStackTrace());
+    }
+
+    private void releaseCellVariables() {
+        for (Class<?> snippetClass : cellClasses)
+            for (Field field : snippetClass.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) continue;
+                try {
+                    field.setAccessible(true);
+                    if (field.get(null) == null) continue;
+                    field.set(null, null);
+                    if (!field.getName().startsWith("$")) releasedVariables.add(field.getName()); // $1: a temporary
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // a final field keeps its value
+                }
+            }
     }
 
     boolean stopRequested() {
         return stopRequested;
+    }
+
+    /** The variables of the current cell set to null because it ran out of memory. */
+    List<String> releasedVariables() {
+        return List.copyOf(releasedVariables);
     }
 
     /** Thrown by {@link #runAsCell} when the code was interrupted; the message says whether it stopped. */

@@ -125,4 +125,57 @@ class CodeEvaluatorTest {
             limited.shutdown();
         }
     }
+
+    @Test
+    void anInterruptWhileJShellStillCompilesStopsTheCellBeforeItsNextSnippetRuns() throws Exception {
+        Runnable interrupt = evaluator::interrupt; // handed to the cell through a JDK type: it cannot see test classes
+        System.getProperties().put("cnnbook.test.interrupt", interrupt);
+        // the first snippet asks for the interrupt 100 ms later, while javac compiles a class of 20,000 methods
+        String askForInterrupt = "new Thread(() -> { try { Thread.sleep(100); } catch (InterruptedException e) { }\n"
+                + "  ((Runnable) System.getProperties().get(\"cnnbook.test.interrupt\")).run(); }).start();\n";
+        StringBuilder big = new StringBuilder("class Big {");
+        for (int i = 0; i < 20_000; i++)
+            big.append(" int m").append(i).append("() { return ").append(i).append("; }");
+        big.append(" }\n");
+        EvaluationInterruptedException stopped = assertThrows(
+                EvaluationInterruptedException.class,
+                () -> evaluator.eval(askForInterrupt + big + "System.setProperty(\"ranAfterCompile\", \"yes\");"));
+        assertEquals("Evaluation interrupted.", stopped.getNote());
+        assertNull(System.getProperty("ranAfterCompile"), "the snippet after the interrupt must not run");
+        assertEquals(2, evaluator.eval("1 + 1"), "the next cell runs normally");
+    }
+
+    @Test
+    void anInterruptBetweenCellsIsForgotten() throws Exception {
+        evaluator.interrupt();
+        assertEquals(3, evaluator.eval("1 + 2"));
+    }
+
+    @Test
+    void codeThatIgnoresTheInterruptIsReportedAsStillRunning() {
+        scheduler.schedule(evaluator::interrupt, 300, TimeUnit.MILLISECONDS);
+        EvaluationInterruptedException stopped = assertThrows(
+                EvaluationInterruptedException.class,
+                () -> evaluator.eval(
+                        "long until = System.nanoTime() + 3_000_000_000L; while (System.nanoTime() < until) { }"));
+        assertTrue(stopped.getNote().contains("may still be running"), stopped.getNote());
+    }
+
+    @Test
+    void aCellThatRunsOutOfMemoryGivesBackWhatItsVariablesHold() throws Exception {
+        evaluator.eval("int[] before = new int[10];");
+        long max = Runtime.getRuntime().maxMemory();
+        EvalException outOfMemory = assertThrows(
+                EvalException.class,
+                () -> evaluator.eval("var hoard = new java.util.ArrayList<long[]>();\n"
+                        + "while (true) hoard.add(new long[1 << 17]);"));
+        assertEquals(OutOfMemoryError.class.getName(), outOfMemory.getExceptionClassName());
+        assertEquals(List.of("hoard"), evaluator.releasedAfterOutOfMemory());
+        assertEquals(Boolean.TRUE, evaluator.eval("hoard == null"));
+        assertEquals(10, evaluator.eval("before.length"), "earlier cells' variables stay");
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        assertTrue(runtime.totalMemory() - runtime.freeMemory() < max / 2, "the heap is free again");
+        assertEquals(List.of(), evaluator.releasedAfterOutOfMemory(), "only the cell that failed is reported");
+    }
 }

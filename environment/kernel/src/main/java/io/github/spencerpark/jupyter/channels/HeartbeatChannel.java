@@ -3,13 +3,13 @@ package io.github.spencerpark.jupyter.channels;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import java.util.logging.Logger;
-import org.cnnbook.kernel.protocol.Addresses;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
- * Replaces basekernel 2.3.0's HeartbeatChannel: echoes every ping on its own thread, binds {@code ipc} endpoints as
- * jupyter_client names them, and blocks in poll instead of sleeping between pings.
+ * Replaces basekernel 2.3.0's HeartbeatChannel: echoes every ping on its own thread, blocks in poll instead of
+ * sleeping between pings, and survives a moment of full heap (a cell filling memory must not stop the heartbeat,
+ * or Jupyter would restart a kernel that is about to recover).
  */
 public class HeartbeatChannel extends JupyterSocket {
     private static final long POLL_TIMEOUT_MS = 100;
@@ -28,7 +28,7 @@ public class HeartbeatChannel extends JupyterSocket {
     @Override
     public void bind(KernelConnectionProperties connProps) {
         if (echo != null) throw new IllegalStateException("Heartbeat channel already bound");
-        super.bind(Addresses.format(connProps.getTransport(), connProps.getIp(), connProps.getHbPort()));
+        super.bind(formatAddress(connProps.getTransport(), connProps.getIp(), connProps.getHbPort()));
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         running = true;

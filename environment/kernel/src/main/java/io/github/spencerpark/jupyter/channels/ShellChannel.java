@@ -10,9 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.cnnbook.kernel.lifecycle.KernelExit;
+import org.cnnbook.kernel.lifecycle.KernelThreads;
 import org.cnnbook.kernel.protocol.AbortedExecuteReply;
-import org.cnnbook.kernel.protocol.Addresses;
 import org.cnnbook.kernel.protocol.RefusalLog;
 import org.cnnbook.kernel.protocol.WireMessage;
 import org.zeromq.SocketType;
@@ -81,7 +80,7 @@ public class ShellChannel extends JupyterSocket {
     public void bind(KernelConnectionProperties connProps) {
         if (ioloop != null) throw new IllegalStateException("Shell channel already bound");
         String name = (isControl ? "Control-" : "Shell-") + SHELL_ID.getAndIncrement();
-        super.bind(Addresses.format(
+        super.bind(formatAddress(
                 connProps.getTransport(),
                 connProps.getIp(),
                 isControl ? connProps.getControlPort() : connProps.getShellPort()));
@@ -96,15 +95,16 @@ public class ShellChannel extends JupyterSocket {
         HANDLING.set(this);
         try {
             while (running) {
-                if (poller.poll(POLL_TIMEOUT_MS) > 0) handleWaitingMessages();
+                try {
+                    if (poller.poll(POLL_TIMEOUT_MS) > 0) handleWaitingMessages();
+                } catch (OutOfMemoryError e) {
+                    // a cell filled the heap for a moment; it gives the memory back as it fails (CodeEvaluator)
+                }
             }
             logger.log(Level.INFO, name + " shutdown.");
         } catch (Throwable t) {
             if (!running) return; // the socket was closed under the poll: a normal shutdown
-            KernelExit.exit(
-                    1,
-                    "The kernel's " + name + " channel failed (" + t + "). The kernel exits so that Jupyter can "
-                            + "restart it.");
+            KernelThreads.diedOf(name, t);
         }
     }
 

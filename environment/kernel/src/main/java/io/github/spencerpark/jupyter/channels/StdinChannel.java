@@ -11,7 +11,6 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.logging.Logger;
-import org.cnnbook.kernel.protocol.Addresses;
 import org.cnnbook.kernel.protocol.RefusalLog;
 import org.cnnbook.kernel.protocol.WireMessage;
 import org.zeromq.SocketType;
@@ -35,7 +34,7 @@ public class StdinChannel extends JupyterSocket {
 
     @Override
     public void bind(KernelConnectionProperties connProps) {
-        super.bind(Addresses.format(connProps.getTransport(), connProps.getIp(), connProps.getStdinPort()));
+        super.bind(formatAddress(connProps.getTransport(), connProps.getIp(), connProps.getStdinPort()));
     }
 
     /** Asks the front end for a line of input and waits for it (the request's allow_stdin must be true). */
