@@ -60,7 +60,8 @@ public class JavaKernel extends BaseKernel implements MagicHost {
         startup.addAll(environment.startupScripts());
         this.evaluator = new CodeEvaluator(environment.compilerOptions(), startup, environment.timeout());
         environment.classpath().forEach(this::addToClasspath);
-        this.mavenResolver = new MavenResolver(LocalRepositoryLocator.locate(System.getenv()), () -> System.out);
+        this.mavenResolver =
+                new MavenResolver(LocalRepositoryLocator.locate(System.getenv()), () -> System.out, System.getenv());
         this.assistant = new CodeAssistant(evaluator.getShell().sourceCodeAnalysis());
         this.errorFormatter = new ErrorFormatter(
                 evaluator.getShell(), evaluator::unresolvedDependencies, evaluator::releasedAfterOutOfMemory);

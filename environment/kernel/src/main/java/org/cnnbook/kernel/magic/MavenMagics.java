@@ -90,7 +90,10 @@ public final class MavenMagics {
         }
     }
 
-    private List<String> addAll(List<Path> files, boolean verbose) {
+    private List<String> addAll(List<Path> files, boolean verbose) throws InterruptedException {
+        // An interrupted cell must not change the class path afterwards, even if the resolution itself finished.
+        if (Thread.currentThread().isInterrupted())
+            throw new InterruptedException("Interrupted: nothing was added to the class path.");
         List<String> added = new ArrayList<>();
         for (Path file : files) {
             host.addToClasspath(file.toString());

@@ -16,6 +16,7 @@ import org.apache.maven.model.building.DefaultModelProcessor;
 import org.apache.maven.model.io.DefaultModelReader;
 import org.apache.maven.model.locator.DefaultModelLocator;
 import org.apache.maven.model.superpom.DefaultSuperPomProvider;
+import org.eclipse.aether.ConfigurationProperties;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
@@ -42,23 +43,53 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
  * Resolves Maven coordinates and POMs with Maven's own resolver: transitively, as one dependency graph per
  * call (so versions are mediated across all coordinates of a call), with classifiers, BOM imports, and the
  * local repository shared with {@code mvn}.
+ * <p>
+ * Safe by default: a downloaded file whose checksum does not match is an error naming it; repositories a notebook
+ * adds must be {@code https} (or local files) unless {@value #ALLOW_HTTP} is {@code true}; the mirrors, proxies,
+ * credentials and offline mode of the user's Maven settings apply; a repository that does not answer fails the cell
+ * within {@value #CONNECT_TIMEOUT_MS} ms (connecting) or {@value #REQUEST_TIMEOUT_MS} ms (silence), without retries.
  */
 public class MavenResolver {
+    /** The environment variable that allows plain-http repositories in %mavenRepo and --from. */
+    public static final String ALLOW_HTTP = "IJAVA_MAVEN_ALLOW_HTTP";
+
+    static final int CONNECT_TIMEOUT_MS = 10_000;
+    static final int REQUEST_TIMEOUT_MS = 10_000;
     private static final Set<String> CLASSPATH_EXTENSIONS = Set.of("jar");
+
+    /** Where the Maven settings come from (read again for every resolution, as mvn reads them for every build). */
+    @FunctionalInterface
+    interface SettingsSource {
+        MavenSettings load() throws ResolutionFailure;
+    }
 
     private final Path localRepository;
     private final Map<String, RemoteRepository> repositories = new LinkedHashMap<>();
     private final Supplier<PrintStream> progress;
+    private final SettingsSource settings;
+    private final boolean allowHttp;
     private RepositorySystem system;
 
-    public MavenResolver(Path localRepository, Supplier<PrintStream> progress) {
-        this(localRepository, progress, true);
+    public MavenResolver(Path localRepository, Supplier<PrintStream> progress, Map<String, String> env) {
+        this(
+                localRepository,
+                progress,
+                true,
+                () -> MavenSettings.load(env),
+                "true".equalsIgnoreCase(env.get(ALLOW_HTTP)));
     }
 
     /** @param withCentral false only for tests that must not touch the network */
-    MavenResolver(Path localRepository, Supplier<PrintStream> progress, boolean withCentral) {
+    MavenResolver(
+            Path localRepository,
+            Supplier<PrintStream> progress,
+            boolean withCentral,
+            SettingsSource settings,
+            boolean allowHttp) {
         this.localRepository = localRepository;
         this.progress = progress;
+        this.settings = settings;
+        this.allowHttp = allowHttp;
         if (withCentral) {
             RemoteRepository central = centralRepository();
             repositories.put(central.getId(), central);
@@ -90,11 +121,21 @@ public class MavenResolver {
         repositories.put(id, repository(id, url));
     }
 
-    private static RemoteRepository repository(String id, String url) {
+    private RemoteRepository repository(String id, String url) {
         String location = url.contains("://") ? url : new File(url).toURI().toString();
+        String scheme = URI.create(location).getScheme();
+        if ("http".equalsIgnoreCase(scheme) && !allowHttp)
+            throw new IllegalArgumentException("The repository " + location + " uses plain http: anyone on the way "
+                    + "could change the jars it sends. Use its https address; if it has none and you trust the "
+                    + "network, set " + ALLOW_HTTP + "=true in the kernel's environment and restart the kernel.");
+        if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme) && !"file".equalsIgnoreCase(scheme))
+            throw new IllegalArgumentException(
+                    "The repository " + location + " is neither https nor a local folder; use an https URL.");
         return new RemoteRepository.Builder(id, "default", location)
                 .setSnapshotPolicy(new RepositoryPolicy(
-                        true, RepositoryPolicy.UPDATE_POLICY_ALWAYS, RepositoryPolicy.CHECKSUM_POLICY_WARN))
+                        true, RepositoryPolicy.UPDATE_POLICY_ALWAYS, RepositoryPolicy.CHECKSUM_POLICY_FAIL))
+                .setReleasePolicy(new RepositoryPolicy(
+                        true, RepositoryPolicy.UPDATE_POLICY_DAILY, RepositoryPolicy.CHECKSUM_POLICY_FAIL))
                 .build();
     }
 
@@ -106,9 +147,12 @@ public class MavenResolver {
         List<Dependency> dependencies = new ArrayList<>();
         for (String coordinate : coordinates)
             dependencies.add(new Dependency(MavenCoordinate.parseLenient(coordinate), JavaScopes.RUNTIME));
-        CollectRequest collect = new CollectRequest(dependencies, null, selectRepositories(from));
-        return resolveClasspath(
-                collect, List.of(JavaScopes.COMPILE, JavaScopes.RUNTIME), String.join(", ", coordinates));
+        List<RemoteRepository> selected = selectRepositories(from);
+        String what = String.join(", ", coordinates);
+        try (RepositorySystemSession.CloseableSession session = newSession(null)) {
+            CollectRequest collect = new CollectRequest(dependencies, null, reachable(session, selected));
+            return resolveClasspath(session, collect, List.of(JavaScopes.COMPILE, JavaScopes.RUNTIME), what);
+        }
     }
 
     /** Resolves the dependencies a POM declares (its parent, dependencyManagement and BOM imports applied). */
@@ -121,12 +165,12 @@ public class MavenResolver {
                 ? model.getVersion()
                 : model.getParent().getVersion();
         Artifact pom = new DefaultArtifact(groupId, model.getArtifactId(), "pom", version);
-        List<RemoteRepository> remotes = getRepositories();
         try (RepositorySystemSession.CloseableSession session = newSession(new SinglePomWorkspace(pom, pomFile))) {
+            List<RemoteRepository> remotes = reachable(session, getRepositories());
             ArtifactDescriptorResult descriptor =
                     system().readArtifactDescriptor(session, new ArtifactDescriptorRequest(pom, remotes, null));
             List<RemoteRepository> all = new ArrayList<>(remotes);
-            all.addAll(descriptor.getRepositories());
+            all.addAll(reachable(session, descriptor.getRepositories()));
             CollectRequest collect =
                     new CollectRequest(descriptor.getDependencies(), descriptor.getManagedDependencies(), all);
             collect.setRootArtifact(pom);
@@ -135,7 +179,7 @@ public class MavenResolver {
         } catch (ResolutionFailure e) {
             throw e;
         } catch (Exception e) {
-            throw ResolutionFailure.of(pomFile.toString(), remotes, localRepository, e);
+            throw ResolutionFailure.of(pomFile.toString(), getRepositories(), localRepository, e);
         }
     }
 
@@ -144,13 +188,6 @@ public class MavenResolver {
             return new DefaultModelReader().read(pomFile.toFile(), Map.of());
         } catch (Exception e) {
             throw new ResolutionFailure("Could not read the POM " + pomFile + ": " + e.getMessage());
-        }
-    }
-
-    private List<Path> resolveClasspath(CollectRequest collect, List<String> scopes, String what)
-            throws ResolutionFailure {
-        try (RepositorySystemSession.CloseableSession session = newSession(null)) {
-            return resolveClasspath(session, collect, scopes, what);
         }
     }
 
@@ -195,13 +232,23 @@ public class MavenResolver {
         return system;
     }
 
-    private RepositorySystemSession.CloseableSession newSession(WorkspaceReader workspace) {
+    private RepositorySystemSession.CloseableSession newSession(WorkspaceReader workspace) throws ResolutionFailure {
         RepositorySystemSession.SessionBuilder builder = new SessionBuilderSupplier(system())
                 .get()
                 .withLocalRepositoryBaseDirectories(localRepository)
-                .setTransferListener(new DownloadReporter(progress));
+                .setTransferListener(new DownloadReporter(progress))
+                .setChecksumPolicy(RepositoryPolicy.CHECKSUM_POLICY_FAIL)
+                .setConfigProperty(ConfigurationProperties.CONNECT_TIMEOUT, CONNECT_TIMEOUT_MS)
+                .setConfigProperty(ConfigurationProperties.REQUEST_TIMEOUT, REQUEST_TIMEOUT_MS)
+                .setConfigProperty(ConfigurationProperties.HTTP_RETRY_HANDLER_COUNT, 0);
+        settings.load().applyTo(builder);
         if (workspace != null) builder.setWorkspaceReader(workspace);
         return builder.build();
+    }
+
+    /** The repositories as this session reaches them: through the settings' mirrors, proxies and credentials. */
+    private List<RemoteRepository> reachable(RepositorySystemSession session, List<RemoteRepository> remotes) {
+        return system().newResolutionRepositories(session, remotes);
     }
 
     /** Prints one line per downloaded artifact, so a long first download is visibly progressing. */

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.transfer.ArtifactTransferException;
+import org.eclipse.aether.transfer.ChecksumFailureException;
 
 /** A dependency could not be resolved; the message says what, where it was looked for, and what to try. */
 public class ResolutionFailure extends Exception {
@@ -15,6 +17,17 @@ public class ResolutionFailure extends Exception {
             String what, List<RemoteRepository> repositories, Path localRepository, Exception cause) {
         Throwable root = cause;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        ArtifactTransferException transfer = null;
+        for (Throwable t = cause; t != null && transfer == null; t = t.getCause() == t ? null : t.getCause())
+            if (t instanceof ArtifactTransferException e) transfer = e;
+        if (root instanceof ChecksumFailureException && transfer != null) {
+            ResolutionFailure failure = new ResolutionFailure("The file downloaded for " + transfer.getArtifact()
+                    + " from " + transfer.getRepository().getUrl() + " does not match its published checksum ("
+                    + root.getMessage() + "): it was damaged or changed on the way, and nothing was added.\n"
+                    + "  Run the cell again; if it fails again, the repository itself serves a bad file.");
+            failure.initCause(cause);
+            return failure;
+        }
         String where = repositories.stream().map(RemoteRepository::getId).collect(Collectors.joining(", "));
         String message = "Could not resolve " + what + ".\n"
                 + "  Reason: " + root.getMessage() + "\n"
