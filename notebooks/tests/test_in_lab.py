@@ -1,8 +1,8 @@
 """The series as students open it today: JupyterLab 4 and Notebook 7 from the project's venv, in Debian's Chromium
 driven by Playwright (by its executable path: no browser download). Notebooks 00, 01, 05 and 06 run with Run All
 in JupyterLab, notebook 01 in Notebook 7: no error output, every picture loaded, the plotly figure drawn, the live
-training chart redrawn. Screenshots go to build/browser/lab-*.png and notebook7-*.png. (Interrupting and restarting
-from the toolbar is tested in the classic UI, test_in_browser.py.)"""
+training chart redrawn; training interrupted and restarted from JupyterLab's toolbar buttons; an error that stays
+readable in the dark theme. Screenshots go to build/browser/lab-*.png and notebook7-*.png."""
 import os
 
 import pytest
@@ -114,3 +114,89 @@ def test_notebook_7_runs_a_notebook_with_its_pictures(chromium, browser_workspac
         page.close()
     finally:
         server.stop()
+
+
+def run_cell(page, index, timeout_ms=300_000, wait=True):
+    """Runs code cell `index` of the current notebook, as selecting it and pressing Shift+Enter would."""
+    page.evaluate(f"""() => {{ const panel = {PANEL};
+        panel.content.activeCellIndex = {index};
+        window.jupyterapp.commands.execute('notebook:run-cell'); }}""")  # not awaited: the cell may run for long
+    if wait:
+        page.wait_for_function(f"""() => {{ const panel = {PANEL}; const cell = panel.content.widgets[{index}];
+            return cell.model.executionCount !== null && panel.sessionContext.session.kernel.status === 'idle'; }}""",
+                               timeout=timeout_ms, polling=250)
+
+
+def output_text(page, index):
+    return page.evaluate(f"() => {PANEL}.content.widgets[{index}].outputArea.node.innerText")
+
+
+def click_toolbar(page, command):
+    page.locator(f'.jp-NotebookPanel-toolbar [data-command="{command}"]').first.click()
+
+
+# the lowest WCAG contrast ratio between the error's text and what it is drawn on (semi-transparent backgrounds,
+# like JupyterLab's red-tinted error area, composited over what lies beneath them)
+ERROR_CONTRAST = f"""index => {{
+  const rgba = c => {{ const v = c.match(/[\\d.]+/g).map(Number); return v.length === 3 ? [...v, 1] : v; }};
+  const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+      .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4))
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const backdrop = el => {{
+    const layers = [];
+    for (; el; el = el.parentElement) {{
+      const c = rgba(getComputedStyle(el).backgroundColor);
+      if (c[3] > 0) {{ layers.push(c); if (c[3] >= 1) break; }}
+    }}
+    return layers.reverse().reduce((under, [r, g, b, a]) => [r, g, b].map((v, i) => v * a + under[i] * (1 - a)),
+                                   [255, 255, 255]);
+  }};
+  const output = {PANEL}.content.widgets[index].outputArea.node.querySelector('.jp-OutputArea-output pre');
+  const spans = [...output.querySelectorAll('span')].filter(s => s.textContent.trim());
+  return Math.min(...(spans.length ? spans : [output]).map(s => {{
+    const a = lum(rgba(getComputedStyle(s).color)), b = lum(backdrop(s));
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05); }}));
+}}"""
+
+
+def test_interrupt_and_restart_from_the_lab_toolbar_and_a_readable_error_in_the_dark_theme(chromium, lab):
+    page = open_in(chromium, lab, "lab/tree/faults.ipynb")
+    try:
+        for index in range(4):
+            run_cell(page, index)
+        # the toolbar's interrupt while the model trains: the cell ends, the kernel keeps the model
+        run_cell(page, 4, wait=False)
+        page.wait_for_function(f"() => {PANEL}.content.widgets[4].outputArea.node.querySelector('img')", timeout=120_000)
+        page.wait_for_timeout(2000)
+        click_toolbar(page, "notebook:interrupt-kernel")
+        page.wait_for_function(f"() => {PANEL}.content.widgets[4].outputArea.node.innerText.includes('Evaluation interrupted')",
+                               timeout=60_000)
+        run_cell(page, 5, timeout_ms=60_000)
+        assert "true" in output_text(page, 5)
+        page.screenshot(path=os.path.join(workspaces.SCREENSHOTS, "lab-fault-interrupt.png"))
+
+        # a compile error in the dark theme stays readable (WCAG AA: contrast of at least 4.5)
+        page.evaluate("() => { window.jupyterapp.commands.execute('apputils:change-theme', {theme: 'JupyterLab Dark'}); }")
+        page.wait_for_function("() => document.body.dataset.jpThemeLight === 'false'", timeout=30_000)
+        run_cell(page, 6, timeout_ms=60_000)
+        assert "incompatible types" in output_text(page, 6)
+        contrast = page.evaluate(ERROR_CONTRAST, 6)
+        page.screenshot(path=os.path.join(workspaces.SCREENSHOTS, "lab-dark-compile-error.png"))
+        assert contrast >= 4.5, f"error text contrast {contrast:.2f} on the dark theme"
+        page.evaluate("() => { window.jupyterapp.commands.execute('apputils:change-theme', {theme: 'JupyterLab Light'}); }")
+
+        # the toolbar's restart mid-training: a fresh kernel, in which the model is untrained again
+        run_cell(page, 4, wait=False)
+        page.wait_for_function(f"() => {PANEL}.sessionContext.session.kernel.status === 'busy'", timeout=30_000)
+        page.wait_for_timeout(2000)
+        click_toolbar(page, "notebook:restart-kernel")
+        page.locator(".jp-Dialog .jp-mod-accept").click()
+        page.wait_for_function(f"() => {PANEL}.sessionContext.session.kernel.status === 'idle'", timeout=120_000)
+        for index in (0, 1, 2, 3, 5):
+            run_cell(page, index)
+        assert "false" in output_text(page, 5)
+    except Exception:
+        page.screenshot(path=os.path.join(workspaces.SCREENSHOTS, "lab-fault-FAILED.png"))
+        raise
+    finally:
+        page.close()

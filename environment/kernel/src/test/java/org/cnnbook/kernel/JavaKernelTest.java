@@ -152,6 +152,8 @@ class JavaKernelTest {
         assertTrue(all.contains("incompatible types"), all);
         assertTrue(all.contains("|   "), all);
         assertFalse(all.contains("\u001B[30m"), "no black text: unreadable on dark themes");
+        assertFalse(all.contains("\u001B[31m") || all.contains("\u001B[41m"), "no red on the red error area");
+        assertTrue(all.contains("\u001B[4m"), "the error's position is underlined");
 
         EvalException runtime =
                 assertThrows(EvalException.class, () -> kernel.eval("throw new IllegalStateException(\"boom\");"));
