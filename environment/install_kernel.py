@@ -22,6 +22,8 @@ import tempfile
 
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
+import jdks
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 LAUNCHER = os.path.join(HERE, "kernel", "src", "main", "kernelspec", "java-kernel.sh")
 NAME = "java"
@@ -74,7 +76,7 @@ def kernel_json(env):
 def stage(args, directory, kept_env):
     shutil.copy(args.jar, os.path.join(directory, "java-kernel.jar"))
     shutil.copy(LAUNCHER, os.path.join(directory, "java-kernel.sh"))
-    java_home = os.environ.get("IJAVA_JAVA_HOME") or os.environ.get("JAVA_HOME") or java_home_of_path_java()
+    java_home = os.environ.get("IJAVA_JAVA_HOME") or os.environ.get("JAVA_HOME") or jdks.java_home_on_path()
     if java_home:
         with open(os.path.join(directory, "java-home"), "w") as f:
             f.write(java_home)
@@ -92,13 +94,6 @@ def check_jdk(directory):
     if run.returncode != 0:
         sys.exit(run.stderr.strip() or run.stdout.strip())
     return run.stdout.strip()
-
-
-def java_home_of_path_java():
-    java = shutil.which("java")
-    if not java:
-        return None
-    return os.path.dirname(os.path.dirname(os.path.realpath(java)))
 
 
 def keep_upstream_ijava(manager):

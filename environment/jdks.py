@@ -31,6 +31,18 @@ def release_of(home):
     return version.group(1), (modules.group(1).split() if modules else [])
 
 
+def version_of(home):
+    """The JAVA_VERSION of a Java home (e.g. '25.0.3'), or None."""
+    release = release_of(home)
+    return release[0] if release else None
+
+
+def java_home_on_path():
+    """The Java home of the `java` on PATH (symlinks resolved), or None."""
+    java = shutil.which("java")
+    return os.path.dirname(os.path.dirname(os.path.realpath(java))) if java else None
+
+
 def major(version):
     parts = version.split(".")
     return int(parts[1] if parts[0] == "1" else re.match(r"\d+", parts[0]).group())
@@ -40,9 +52,7 @@ def candidate_homes():
     homes = glob.glob("/usr/lib/jvm/*") + glob.glob("/opt/java/*")
     homes += [os.environ.get(name) for name in ("JAVA_HOME", "IJAVA_JAVA_HOME")]
     homes += os.environ.get("CNNBOOK_JDKS", "").split(":")
-    java = shutil.which("java")
-    if java:
-        homes.append(os.path.dirname(os.path.dirname(os.path.realpath(java))))
+    homes.append(java_home_on_path())
     return homes
 
 
@@ -67,15 +77,14 @@ def default_jdk():
         with open(recorded) as f:
             return os.path.realpath(f.read().strip())
     except Exception:
-        java = shutil.which("java")
-        return os.path.dirname(os.path.dirname(os.path.realpath(java))) if java else None
+        return java_home_on_path()
 
 
 def newest_beyond_default(jdks, default):
     if not jdks:
         return None
     newest = max(jdks, key=lambda home: major(jdks[home]))
-    base = (release_of(default) or ("0",))[0] if default else "0"
+    base = (version_of(default) if default else None) or "0"
     return newest if major(jdks[newest]) > major(base) else None
 
 

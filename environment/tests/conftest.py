@@ -9,6 +9,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 ENVIRONMENT = os.path.dirname(HERE)
+sys.path.insert(0, ENVIRONMENT)  # jdks.py
 KERNEL_JAR = os.path.join(ENVIRONMENT, "kernel", "target", "java-kernel.jar")
 
 

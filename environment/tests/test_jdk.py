@@ -3,6 +3,7 @@ the newest JDK present): it really runs there, and loading lib (ND4J's native co
 import os
 import subprocess
 
+import jdks
 from kernel_session import KernelSession
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -11,10 +12,7 @@ LIB_JARS = f"{ROOT}/lib/target/cnnbook-lib.jar {ROOT}/lib/target/lib/*.jar"
 
 def expected_java_version():
     home = os.environ.get("IJAVA_JAVA_HOME")
-    if home:
-        with open(os.path.join(home, "release")) as f:
-            return next(line.split('"')[1] for line in f if line.startswith("JAVA_VERSION="))
-    return None
+    return jdks.version_of(home) if home else None
 
 
 def test_the_kernel_runs_on_the_selected_jdk_and_loading_lib_writes_no_warnings(tmp_path):

@@ -10,6 +10,9 @@ sys.path.insert(0, os.path.join(HERE, ".."))
 
 import run_series  # noqa: E402
 
+sys.path.insert(0, os.path.join(HERE, "..", "..", "environment"))
+import jdks  # noqa: E402
+
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 
@@ -17,10 +20,7 @@ def selected_jdk_version():
     """The version of the JDK this run selected with IJAVA_JAVA_HOME (make test repeats the series on the newest
     JDK present), or None for the kernel's own."""
     home = os.environ.get("IJAVA_JAVA_HOME")
-    if not home:
-        return None
-    with open(os.path.join(home, "release")) as f:
-        return next(line.split('"')[1] for line in f if line.startswith("JAVA_VERSION="))
+    return jdks.version_of(home) if home else None
 
 
 def executed_dir():

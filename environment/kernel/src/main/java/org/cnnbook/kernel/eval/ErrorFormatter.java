@@ -31,15 +31,15 @@ public class ErrorFormatter {
     private final JShell shell;
     private final Function<Snippet, List<String>> unresolvedDependencies;
 
-    private final Supplier<List<String>> droppedVariables;
+    private final Supplier<List<String>> releasedVariables;
 
     public ErrorFormatter(
             JShell shell,
             Function<Snippet, List<String>> unresolvedDependencies,
-            Supplier<List<String>> droppedVariables) {
+            Supplier<List<String>> releasedVariables) {
         this.shell = shell;
         this.unresolvedDependencies = unresolvedDependencies;
-        this.droppedVariables = droppedVariables;
+        this.releasedVariables = releasedVariables;
     }
 
     private static StringStyler.Builder styles() {
@@ -53,7 +53,7 @@ public class ErrorFormatter {
     public List<String> format(Exception e) {
         List<String> lines = new ArrayList<>(formatWithoutAdvice(e));
         if (OutOfMemoryAdvice.applies(e))
-            lines.addAll(styler.secondaryLines(String.join("\n", OutOfMemoryAdvice.lines(droppedVariables.get()))));
+            lines.addAll(styler.secondaryLines(String.join("\n", OutOfMemoryAdvice.lines(releasedVariables.get()))));
         return lines;
     }
 

@@ -40,4 +40,14 @@ public final class KernelThreads {
             Runtime.getRuntime().halt(1);
         }
     }
+
+    /** Waits until {@code thread} has ended, unless it is the calling thread (a channel closing itself). */
+    public static void awaitEnd(Thread thread) {
+        if (thread == null || thread == Thread.currentThread()) return;
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

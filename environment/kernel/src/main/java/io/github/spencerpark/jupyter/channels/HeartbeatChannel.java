@@ -3,6 +3,7 @@ package io.github.spencerpark.jupyter.channels;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import java.util.logging.Logger;
+import org.cnnbook.kernel.lifecycle.KernelThreads;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
@@ -60,13 +61,6 @@ public class HeartbeatChannel extends JupyterSocket {
 
     @Override
     public void waitUntilClose() {
-        Thread thread = echo;
-        if (thread != null && thread != Thread.currentThread()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        KernelThreads.awaitEnd(echo);
     }
 }

@@ -189,13 +189,6 @@ public class ShellChannel extends JupyterSocket {
 
     @Override
     public void waitUntilClose() {
-        Thread loop = ioloop;
-        if (loop != null && loop != Thread.currentThread()) {
-            try {
-                loop.join();
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        KernelThreads.awaitEnd(ioloop);
     }
 }
