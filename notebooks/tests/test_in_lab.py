@@ -122,9 +122,14 @@ def run_cell(page, index, timeout_ms=300_000, wait=True):
         panel.content.activeCellIndex = {index};
         window.jupyterapp.commands.execute('notebook:run-cell'); }}""")  # not awaited: the cell may run for long
     if wait:
-        page.wait_for_function(f"""() => {{ const panel = {PANEL}; const cell = panel.content.widgets[{index}];
-            return cell.model.executionCount !== null && panel.sessionContext.session.kernel.status === 'idle'; }}""",
-                               timeout=timeout_ms, polling=250)
+        wait_until_cell_ended(page, index, timeout_ms)
+
+
+def wait_until_cell_ended(page, index, timeout_ms):
+    """Until cell `index` has its execution count (its reply has come) and the kernel is idle."""
+    page.wait_for_function(f"""() => {{ const panel = {PANEL}; const cell = panel.content.widgets[{index}];
+        return cell.model.executionCount !== null && panel.sessionContext.session.kernel.status === 'idle'; }}""",
+                           timeout=timeout_ms, polling=250)
 
 
 def output_text(page, index):
@@ -171,6 +176,9 @@ def test_interrupt_and_restart_from_the_lab_toolbar_and_a_readable_error_in_the_
         click_toolbar(page, "notebook:interrupt-kernel")
         page.wait_for_function(f"() => {PANEL}.content.widgets[4].outputArea.node.innerText.includes('Evaluation interrupted')",
                                timeout=60_000)
+        # a person runs the next cell once the interrupted one has ended: a request that reaches the kernel before
+        # the failed cell's reply is answered 'aborted' without running (stop_on_error, as ipykernel does)
+        wait_until_cell_ended(page, 4, timeout_ms=60_000)
         run_cell(page, 5, timeout_ms=60_000)
         assert "true" in output_text(page, 5)
         page.screenshot(path=os.path.join(workspaces.SCREENSHOTS, "lab-fault-interrupt.png"))
