@@ -26,6 +26,7 @@ import jdks
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LAUNCHER = os.path.join(HERE, "kernel", "src", "main", "kernelspec", "java-kernel.sh")
+LOGOS = ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"]
 NAME = "java"
 
 
@@ -76,6 +77,8 @@ def kernel_json(env):
 def stage(args, directory, kept_env):
     shutil.copy(args.jar, os.path.join(directory, "java-kernel.jar"))
     shutil.copy(LAUNCHER, os.path.join(directory, "java-kernel.sh"))
+    for logo in LOGOS:  # the launcher card and the notebook's kernel indicator show these
+        shutil.copy(os.path.join(os.path.dirname(LAUNCHER), logo), os.path.join(directory, logo))
     java_home = os.environ.get("IJAVA_JAVA_HOME") or os.environ.get("JAVA_HOME") or jdks.java_home_on_path()
     if java_home:
         with open(os.path.join(directory, "java-home"), "w") as f:

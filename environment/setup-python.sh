@@ -15,7 +15,15 @@ report() {
     | grep -iE '^(jupyterlab|notebook|nbclassic|nbclient|nbconvert|jupyter_client|pytest)==' | tr '\n' ' '
 }
 
+# JupyterLab's defaults for everyone using this venv: no news or update pop-ups (they ask the internet; a class
+# or an offline machine has no use for them)
+lab_defaults() {
+  mkdir -p "$venv/share/jupyter/lab/settings"
+  cp "$here/lab-overrides.json" "$venv/share/jupyter/lab/settings/overrides.json"
+}
+
 if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+  lab_defaults
   echo "[setup] Python: .venv is up to date: $(report)"
   exit 0
 fi
@@ -48,6 +56,7 @@ status_file=$(mktemp)
 status=$(cat "$status_file"); rm -f "$status_file"
 if [ "$status" = 0 ]; then
   echo "$want" > "$stamp"
+  lab_defaults
   echo "[setup] Python: .venv ready: $(report)"
   exit 0
 fi

@@ -15,8 +15,10 @@ A failing cell stops the run with a non-zero exit code naming the notebook and t
 """
 import argparse
 import html
+import importlib.resources
 import json
 import os
+import shutil
 import sys
 import time
 
@@ -24,12 +26,15 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
+from traitlets.config import Config
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FAST_MODE = {"DATASET_LIMIT": "2000", "MAX_EPOCH": "1"}
 CELL_TIMEOUT = 3600
 SOLUTIONS = os.path.join(HERE, "teacher", "solutions.json")
 STUB = "// YOUR CODE HERE"
+BOOK_TEMPLATES = os.path.join(HERE, "book-template")
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
 
 
 def series():
@@ -146,9 +151,34 @@ def failing_cell(notebook):
     return "?", ""
 
 
+def has_plotly_figures(notebook):
+    return any(PLOTLY_MIME in output.get("data", {}) for cell in notebook.cells for output in cell.get("outputs", []))
+
+
+def plotly_js_beside(html_dir):
+    """Copies the plotly Python package's plotly.min.js into the book once; None where plotly is not installed
+    (the pages then show each figure's PNG)."""
+    try:
+        source = importlib.resources.files("plotly") / "package_data" / "plotly.min.js"
+    except ModuleNotFoundError:
+        return None
+    target = os.path.join(html_dir, "plotly.min.js")
+    if not os.path.exists(target):
+        with source.open("rb") as src, open(target + ".part", "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        os.replace(target + ".part", target)
+    return "plotly.min.js"
+
+
 def write_html(notebook, name, html_dir):
-    exporter = HTMLExporter(template_name="lab")
-    body, _ = exporter.from_notebook_node(notebook)
+    """The page of one notebook ('cnnbook' template: nbconvert's 'lab' page plus plotly figures drawn with one
+    shared plotly.min.js, and their PNG where no script runs)."""
+    priority = [PLOTLY_MIME] + HTMLExporter().config.NbConvertBase.display_data_priority
+    exporter = HTMLExporter(template_name="cnnbook", extra_template_basedirs=[BOOK_TEMPLATES],
+                            config=Config({"NbConvertBase": {"display_data_priority": priority}}))
+    resources = {"metadata": {"name": name.replace(".ipynb", "")},
+                 "plotly_js": plotly_js_beside(html_dir) if has_plotly_figures(notebook) else None}
+    body, _ = exporter.from_notebook_node(notebook, resources=resources)
     path = os.path.join(html_dir, name.replace(".ipynb", ".html"))
     with open(path, "w", encoding="utf-8") as f:
         f.write(body)
@@ -204,7 +234,9 @@ def main(argv):
         page = write_html(notebook, name, out_html)
         entries.append({"name": name, "title": title_of(notebook), "seconds": seconds,
                         "html": os.path.basename(page)})
-        print(f"[run] ({position}/{len(names)}) {name} done in {seconds:.0f} s", flush=True)
+        size_mb = os.path.getsize(os.path.join(out_notebooks, name)) / 1e6
+        print(f"[run] ({position}/{len(names)}) {name} done in {seconds:.0f} s "
+              f"(notebook {size_mb:.1f} MB, page {os.path.getsize(page) / 1e6:.1f} MB)", flush=True)
     write_index(entries, out_html, args.fast)
     if args.prove_checks:
         with open(os.path.join(args.out, "check-proofs.json"), "w", encoding="utf-8") as f:

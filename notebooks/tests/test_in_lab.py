@@ -9,21 +9,12 @@ import pytest
 
 import browser
 import workspaces
+from lab_page import PANEL, draw_plotly_figures, launch_chromium, open_in
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (make setup puts it into .venv)")
 pytestmark = pytest.mark.skipif(not os.path.exists(browser.CHROMIUM), reason=f"{browser.CHROMIUM} is missing (Debian: chromium)")
 
 RUN_TIMEOUT_MS = 600_000
-PANEL = "window.jupyterapp.shell.currentWidget"
-
-# the page's current notebook is `name` and its java kernel is idle
-KERNEL_READY = f"""name => {{
-  const panel = window.jupyterapp && {PANEL};
-  if (!panel || !panel.context || !panel.context.path.endsWith(name)) return false;
-  const kernel = panel.sessionContext && panel.sessionContext.session && panel.sessionContext.session.kernel;
-  return !!kernel && kernel.name === 'java' && kernel.status === 'idle';
-}}"""
-
 # 'error' as soon as an output is an error (Run All stops there), 'done' when every code cell has run and the kernel
 # is idle again
 ALL_RUN = f"""() => {{
@@ -42,15 +33,14 @@ BROKEN_IMAGES = f"""() => [...{PANEL}.node.querySelectorAll('.jp-OutputArea-outp
 
 PLOT_CELLS_WITHOUT_PICTURE = f"""() => {PANEL}.content.widgets
   .map((c, i) => [c, i]).filter(([c]) => (c.model.getMetadata('tags') || []).includes('plot'))
-  .filter(([c]) => !c.node.querySelector('.jp-OutputArea-output img, .jp-OutputArea-output table, .cnnbook-plotly'))
+  .filter(([c]) => !c.node.querySelector('.jp-OutputArea-output img, .jp-OutputArea-output table, .jp-RenderedPlotly'))
   .map(([c, i]) => i)"""
 
 
 @pytest.fixture(scope="module")
 def chromium():
     with playwright_api.sync_playwright() as p:
-        browser_process = p.chromium.launch(executable_path=browser.CHROMIUM, headless=True,
-                                            args=["--no-sandbox", "--disable-dev-shm-usage"])
+        browser_process = launch_chromium(p)
         yield browser_process
         browser_process.close()
 
@@ -60,14 +50,6 @@ def lab(browser_workspace):
     server = browser.JupyterServer(os.path.join(browser_workspace, "notebooks"), "jupyterlab", workspaces.SERVER_ENV)
     yield server
     server.stop()
-
-
-def open_in(chromium, server, path):
-    """Opens a notebook alone: '&reset' starts JupyterLab without the tabs an earlier page left open."""
-    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(server.url(path) + "&reset")
-    page.wait_for_function(KERNEL_READY, arg=os.path.basename(path), timeout=120_000)
-    return page
 
 
 def run_all(page):
@@ -92,9 +74,7 @@ def test_notebook_runs_in_jupyterlab_with_every_picture(chromium, lab, name):
         page.wait_for_timeout(1000)
         assert page.evaluate(BROKEN_IMAGES) == 0
         assert page.evaluate(PLOT_CELLS_WITHOUT_PICTURE) == []
-        if page.evaluate(f"() => {PANEL}.node.querySelectorAll('.cnnbook-plotly').length"):
-            page.wait_for_function(f"() => {PANEL}.node.querySelectorAll('.cnnbook-plotly .main-svg .trace').length > 0",
-                                   timeout=30_000)
+        draw_plotly_figures(page)
         if name.startswith("05"):
             assert page.evaluate("() => window.cnnbookFrames.size") >= 2, "the live training chart was never redrawn"
     finally:
@@ -109,8 +89,7 @@ def test_notebook_7_runs_a_notebook_with_its_pictures(chromium, browser_workspac
         page.screenshot(path=os.path.join(workspaces.SCREENSHOTS, "notebook7-01-loading-mnist.png"), full_page=True)
         assert outcome == "done", page.evaluate(ERRORS)
         assert page.evaluate(BROKEN_IMAGES) == 0
-        page.wait_for_function(f"() => {PANEL}.node.querySelectorAll('.cnnbook-plotly .main-svg .trace').length > 0",
-                               timeout=30_000)
+        assert draw_plotly_figures(page) == 1
         page.close()
     finally:
         server.stop()
@@ -208,3 +187,69 @@ def test_interrupt_and_restart_from_the_lab_toolbar_and_a_readable_error_in_the_
         raise
     finally:
         page.close()
+
+
+def edit_cell_end(page, index):
+    """Puts the cursor at the end of code cell `index`, in edit mode."""
+    editor = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").nth(index).locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+End")
+
+
+def test_the_kernel_helps_while_typing_in_jupyterlab(chromium, lab):
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        # the launcher's card for the kernel shows its logo, not a blank letter
+        page.goto(lab.url("lab") + "&reset")
+        card = page.locator(".jp-LauncherCard", has_text="Java").first
+        card.wait_for(timeout=60_000)
+        page.wait_for_function("""() => [...document.querySelectorAll('.jp-LauncherCard')]
+            .filter(c => c.innerText.includes('Java'))
+            .some(c => [...c.querySelectorAll('img')].some(i => i.complete && i.naturalWidth > 0))""", timeout=30_000)
+        page.close()
+
+        page = open_in(chromium, lab, "lab/tree/assist.ipynb")
+        run_cell(page, 0)
+        # Tab: String's members, each with its signature
+        edit_cell_end(page, 1)
+        page.keyboard.press("Tab")
+        item = page.locator(".jp-Completer-item", has_text="isEmpty()").first  # isBlank() too: a list, not inserted
+        item.wait_for(timeout=30_000)
+        assert "boolean" in item.text_content()  # the member's type beside it
+        # the documentation panel (on in the venv's JupyterLab settings) shows the chosen member's signature
+        page.wait_for_function("() => [...document.querySelectorAll('.jp-Completer-docpanel')]"
+                               ".some(p => p.textContent.includes('String.is'))", timeout=30_000)
+        page.screenshot(path=os.path.join(workspaces.SCREENSHOTS, "lab-completion.png"))
+        page.keyboard.press("Escape")
+        # Shift+Tab: the signature of what is under the cursor
+        edit_cell_end(page, 2)
+        page.keyboard.press("Shift+Tab")
+        tooltip = page.locator(".jp-Tooltip")
+        tooltip.wait_for(timeout=30_000)
+        assert "max(" in tooltip.inner_text()
+        page.screenshot(path=os.path.join(workspaces.SCREENSHOTS, "lab-inspect.png"))
+        page.keyboard.press("Escape")
+
+        # the console in JupyterLab's 'terminal' mode: Enter on an unfinished statement continues it (is_complete
+        # says so), on a finished one runs it; Shift+Enter always runs
+        page.evaluate("() => window.jupyterapp.commands.execute('console:create', {kernelPreference: {name: 'java'}})")
+        prompt = page.locator(".jp-CodeConsole-promptCell .cm-content")
+        prompt.wait_for(timeout=60_000)
+        page.wait_for_function(f"() => {PANEL}.sessionContext && {PANEL}.sessionContext.session "
+                               f"&& {PANEL}.sessionContext.session.kernel.status === 'idle'", timeout=120_000)
+        page.evaluate("() => window.jupyterapp.commands.execute('console:interaction-mode', {interactionMode: 'terminal'})")
+        ran = ".jp-CodeConsole-content .jp-CodeCell"
+        before = page.locator(ran).count()
+        prompt.click()
+        page.keyboard.type("if (true) {")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(2000)
+        assert page.locator(ran).count() == before, "an unfinished statement was run"
+        page.keyboard.type("System.out.println(6 * 7); }")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => [...document.querySelectorAll('.jp-CodeConsole-content .jp-OutputArea-output')]"
+                               ".some(o => o.innerText.includes('42'))", timeout=60_000)
+        page.screenshot(path=os.path.join(workspaces.SCREENSHOTS, "lab-console.png"))
+    finally:
+        page.close()
+

@@ -119,3 +119,21 @@ def test_the_html_book_has_an_index_and_a_page_per_notebook(executed):
         assert name.replace(".ipynb", ".html") in pages
     index = open(os.path.join(executed_dir(), "html", "index.html")).read()
     assert all(name.replace(".ipynb", ".html") in index for name in NOTEBOOKS)
+
+
+MAX_NOTEBOOK_BYTES = 3 * 1024 * 1024
+MAX_PAGE_BYTES = 5 * 1024 * 1024
+
+
+def test_executed_notebooks_and_html_pages_are_small(executed):
+    """GitHub renders notebooks up to a few MB: no library inlined in an output, plotly.js once beside the pages."""
+    for name in NOTEBOOKS:
+        size = os.path.getsize(os.path.join(executed_dir(), "notebooks", name))
+        assert size <= MAX_NOTEBOOK_BYTES, f"{name}: {size / 1e6:.1f} MB"
+    html_dir = os.path.join(executed_dir(), "html")
+    for page in (p for p in os.listdir(html_dir) if p.endswith(".html")):
+        text = open(os.path.join(html_dir, page), encoding="utf-8").read()
+        assert len(text.encode()) <= MAX_PAGE_BYTES, f"{page}: {len(text.encode()) / 1e6:.1f} MB"
+        assert text.count("plotly.min.js") <= 1 and "Plotly.register" not in text, f"{page} carries plotly.js itself"
+    assert os.path.exists(os.path.join(html_dir, "plotly.min.js")), "the book's figures need plotly.min.js beside the pages"
+

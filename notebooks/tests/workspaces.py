@@ -26,6 +26,9 @@ FAULTS = [
     'int broken = "text";',
 ]
 
+# Tab, Shift+Tab and the console in JupyterLab: a variable to complete on
+ASSIST = ['String word = "abc";', "word.is", "Math.max"]
+
 
 def write_java_notebook(path, code_cells, markdown_first=None):
     """A notebook for the 'java' kernel with these code cells (and optionally a markdown cell first)."""
@@ -47,5 +50,6 @@ def make_browser_workspace(root):
         notebook = run_series.solved(nbformat.read(os.path.join(run_series.HERE, name), as_version=4), name)
         nbformat.write(notebook, os.path.join(notebooks, name))
     write_java_notebook(os.path.join(notebooks, "faults.ipynb"), FAULTS)
+    write_java_notebook(os.path.join(notebooks, "assist.ipynb"), ASSIST)
     os.makedirs(SCREENSHOTS, exist_ok=True)
     return str(root)

@@ -170,6 +170,23 @@ class JavaKernelTest {
                 options.getReplacements().contains("completeMe"),
                 options.getReplacements().toString());
         assertEquals(0, options.getSourceStart());
+        var typed = kernel.completeWithTypes("completeMe.len", 14);
+        int length = typed.matches().indexOf("length()");
+        assertTrue(length >= 0, typed.matches().toString());
+        assertEquals("int String.length()", typed.signatures().get(length), "a member shows its signature");
+        @SuppressWarnings("unchecked")
+        var items = (List<Map<String, Object>>) typed.metadata().get("_jupyter_types_experimental");
+        assertEquals(
+                Map.of("start", 11, "end", 14, "text", "length()", "type", "int", "signature", "int String.length()"),
+                items.get(length));
+        var generic = kernel.completeWithTypes("java.util.Objects.requireNonNullElse", 36);
+        @SuppressWarnings("unchecked")
+        var genericItems = (List<Map<String, Object>>) generic.metadata().get("_jupyter_types_experimental");
+        assertEquals("T", genericItems.get(0).get("type"), "the return type, without the type parameters");
+        // what JupyterLab asks for the documentation panel once a suggestion is chosen: the cursor after "()"
+        DisplayData chosen = kernel.inspect("completeMe.isEmpty()", 20, false);
+        assertNotNull(chosen, "the inspection of a completed call");
+        assertTrue(((String) chosen.getData(MIMEType.parse("text/plain"))).contains("boolean String.isEmpty()"));
         DisplayData doc = kernel.inspect("Math.max(1, 2)", 6, false);
         assertNotNull(doc);
         assertTrue(((String) doc.getData(MIMEType.parse("text/plain"))).contains("max("), (String)

@@ -9,8 +9,10 @@ import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.reply.CompleteReply;
 import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
 import io.github.spencerpark.jupyter.messages.reply.ExecuteReply;
+import io.github.spencerpark.jupyter.messages.request.CompleteRequest;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 import io.github.spencerpark.jupyter.messages.request.ShutdownRequest;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.cnnbook.kernel.KernelEnvironment;
 import org.cnnbook.kernel.assist.CodeAssistant;
 import org.cnnbook.kernel.eval.CellError;
@@ -182,6 +185,14 @@ public class JavaKernel extends BaseKernel implements MagicHost {
 
     @Override
     public ReplacementOptions complete(String code, int at) {
+        CodeAssistant.Completion completion = completeWithTypes(code, at);
+        return completion == null
+                ? null
+                : new ReplacementOptions(completion.matches(), completion.start(), completion.end());
+    }
+
+    /** Tab's suggestions with their signatures, or null when there are none (or JShell failed to analyse). */
+    public CodeAssistant.Completion completeWithTypes(String code, int at) {
         try {
             return assistant.complete(code, at);
         } catch (Throwable t) {
@@ -252,6 +263,16 @@ public class JavaKernel extends BaseKernel implements MagicHost {
                     getLanguageInfo(),
                     getBanner(),
                     getHelpLinks()));
+        });
+        connection.setHandler(MessageType.COMPLETE_REQUEST, (env, request) -> {
+            env.setBusyDeferIdle();
+            CompleteRequest asked = request.getContent();
+            CodeAssistant.Completion completion = completeWithTypes(asked.getCode(), asked.getCursorPos());
+            env.reply(
+                    completion == null
+                            ? new CompleteReply(List.of(), asked.getCursorPos(), asked.getCursorPos(), Map.of())
+                            : new CompleteReply(
+                                    completion.matches(), completion.start(), completion.end(), completion.metadata()));
         });
         connection.setHandler(MessageType.HISTORY_REQUEST, (env, request) -> {
             env.setBusyDeferIdle();
