@@ -44,6 +44,8 @@ def parse_args(argv):
     parser.add_argument("--startup-script", help="IJAVA_STARTUP_SCRIPT")
     parser.add_argument("--timeout", help="IJAVA_TIMEOUT, e.g. '30 SECONDS'; NO_TIMEOUT means none")
     parser.add_argument("--jvm-opts", help="IJAVA_JVM_OPTS baked into the kernelspec, e.g. --jvm-opts=-Xmx8g (else set it in the environment)")
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="another variable for the kernel's environment, e.g. --env OMP_NUM_THREADS=1")
     return parser.parse_args(argv)
 
 
@@ -61,6 +63,11 @@ def kernel_env(args):
         env["IJAVA_TIMEOUT"] = "-1" if args.timeout == "NO_TIMEOUT" else args.timeout
     if args.jvm_opts:
         env["IJAVA_JVM_OPTS"] = args.jvm_opts
+    for assignment in args.env:
+        name, equals, value = assignment.partition("=")
+        if not equals or not name:
+            sys.exit(f"--env needs NAME=VALUE, got '{assignment}'")
+        env[name] = value
     return env
 
 

@@ -79,6 +79,29 @@ def test_an_interrupt_ignored_by_the_code_is_said_and_an_interrupt_obeyed_is_not
     assert reply["status"] == "error" and "may still be running" not in traceback_of(outputs)
 
 
+def test_code_that_shows_output_while_it_checks_for_interrupts_stops(kernel):
+    """A training loop redrawing its chart: the display goes out through JeroMQ on the cell's thread, which must
+    neither consume the interrupt nor be broken by it."""
+    msg_id = kernel.client.execute(
+        'String id = display("frame 0"); int frames = 0;\n'
+        'while (!Thread.interrupted()) { updateDisplay(id, "frame " + ++frames); System.out.println(frames);\n'
+        '  for (long until = System.nanoTime() + 1_000_000; System.nanoTime() < until; ) Thread.onSpinWait(); }')
+    threading.Timer(2.0, kernel.manager.interrupt_kernel).start()
+    reply, outputs = kernel.collect(msg_id, timeout=30)
+    assert reply["status"] == "error" and "Evaluation interrupted" in traceback_of(outputs)
+    assert "may still be running" not in traceback_of(outputs)
+    reply, outputs = kernel.execute('display("the output channel still works")')
+    assert reply["status"] == "ok" and any("still works" in str(o) for o in outputs)
+
+
+def test_system_exit_in_a_cell_stops_the_cell_not_the_kernel(kernel):
+    reply, outputs = kernel.execute("System.exit(2);")
+    assert reply["status"] == "error" and "would end the kernel" in traceback_of(outputs)
+    assert kernel.manager.is_alive()
+    reply, outputs = kernel.execute("40 + 2")
+    assert reply["status"] == "ok"
+
+
 def test_run_all_stops_at_the_first_error_like_ipykernel(kernel):
     client = kernel.client
     drain(client)

@@ -77,6 +77,10 @@ def test_notebook_runs_in_jupyterlab_with_every_picture(chromium, lab, name):
         draw_plotly_figures(page)
         if name.startswith("05"):
             assert page.evaluate("() => window.cnnbookFrames.size") >= 2, "the live training chart was never redrawn"
+            page.evaluate(f"""() => {PANEL}.content.widgets
+                .find(c => (c.model.getMetadata('tags') || []).includes('live-chart')).node.scrollIntoView()""")
+            page.wait_for_timeout(500)
+            page.screenshot(path=os.path.join(workspaces.SCREENSHOTS, "lab-05-live-chart.png"))  # the README's picture
     finally:
         page.close()
 

@@ -13,21 +13,27 @@ public final class NotebookDisplay {
 
     /** Shows {@code value} and returns its display id. */
     public static String display(Object value) {
-        try {
-            Method display = Class.forName(DISPLAY, true, loader()).getMethod("display", Object.class);
-            return (String) display.invoke(null, value);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("No notebook display available", e);
-        }
+        return (String) call("display", new Class<?>[] {Object.class}, value);
     }
 
     public static void update(String id, Object value) {
+        call("updateDisplay", new Class<?>[] {String.class, Object.class}, id, value);
+    }
+
+    /**
+     * Calls the kernel's display function with the thread's interrupt flag lowered and raised again after: the
+     * output goes through JeroMQ on this thread, where an interrupt would be consumed (upstream IJava does not
+     * guard it), and the training loop that drew the chart would never see that the cell was interrupted.
+     */
+    private static Object call(String name, Class<?>[] types, Object... arguments) {
+        boolean interrupted = Thread.interrupted();
         try {
-            Method update =
-                    Class.forName(DISPLAY, true, loader()).getMethod("updateDisplay", String.class, Object.class);
-            update.invoke(null, id, value);
+            Method method = Class.forName(DISPLAY, true, loader()).getMethod(name, types);
+            return method.invoke(null, arguments);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("No notebook display available", e);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

@@ -28,6 +28,7 @@ import org.cnnbook.kernel.eval.CodeEvaluator;
 import org.cnnbook.kernel.eval.ErrorFormatter;
 import org.cnnbook.kernel.eval.MemoryReserve;
 import org.cnnbook.kernel.io.CellStreams;
+import org.cnnbook.kernel.io.Uninterrupted;
 import org.cnnbook.kernel.lifecycle.KernelExit;
 import org.cnnbook.kernel.magic.ClasspathMagics;
 import org.cnnbook.kernel.magic.LoadMagic;
@@ -149,7 +150,7 @@ public class JavaKernel extends BaseKernel implements MagicHost {
     @Override
     public void display(DisplayData data) {
         System.out.flush(); // text printed before a picture appears before it
-        super.display(data);
+        Uninterrupted.run(() -> super.display(data));
     }
 
     @Override

@@ -41,7 +41,10 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
     static final String INTERRUPTED_MARKER = "Execution Interrupted";
     static final String TIMEOUT_MARKER = "Execution Timeout";
     static final String INTERRUPTED = "Evaluation interrupted.";
-    private static final long STOP_GRACE_MS = 500;
+    /** How long an interrupted cell gets to stop (e.g. a training epoch's evaluation) before the note says it did not. */
+    private static final long STOP_GRACE_MS = 2000;
+
+    private static final long REINTERRUPT_MS = 100;
     private static final long WAIT_STEP_MS = 250;
 
     private final SnippetTimeout timeout;
@@ -141,13 +144,27 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
         }
     }
 
-    /** Code that ignores interrupts keeps running; the student should know that its thread is still busy. */
+    /**
+     * Code that ignores interrupts keeps running; the student should know that its thread is still busy. While it
+     * gets time to stop, it is interrupted again every {@value #REINTERRUPT_MS} ms: a library on the way may have
+     * swallowed the first interrupt (caught an InterruptedException without restoring the flag).
+     */
     private static String stillRunningNote(CountDownLatch finished, Thread runner) {
         try {
-            if (runner == null || finished.await(STOP_GRACE_MS, TimeUnit.MILLISECONDS)) return INTERRUPTED;
+            if (runner == null) return INTERRUPTED;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_GRACE_MS);
+            while (!finished.await(REINTERRUPT_MS, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - deadline > 0) return stillRunning(runner);
+                runner.interrupt(); // the pool clears a worker's flag before its next task: a late one does no harm
+            }
+            return INTERRUPTED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return stillRunning(runner);
+    }
+
+    private static String stillRunning(Thread runner) {
         return INTERRUPTED + " The cell's code did not stop: its thread (" + runner.getName() + ") may still be "
                 + "running in the background, using the CPU and changing variables, until the code checks "
                 + "Thread.interrupted() or the kernel restarts.";
@@ -245,6 +262,13 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
     public void interruptRunning() {
         stopRequested = true;
         for (Future<?> task : running) task.cancel(true);
+    }
+
+    /** Snippet classes load with their System.exit / Runtime.exit / Runtime.halt calls redirected ({@link ExitGuard}). */
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(ExitGuard.guard(classes));
     }
 
     @Override

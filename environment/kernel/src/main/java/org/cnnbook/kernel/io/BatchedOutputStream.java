@@ -78,7 +78,8 @@ public final class BatchedOutputStream extends OutputStream {
         pending.write(bytes, complete, bytes.length - complete);
         if (complete == 0) return;
         lastSentNanos = System.nanoTime();
-        sink.accept(new String(bytes, 0, complete, StandardCharsets.UTF_8));
+        String text = new String(bytes, 0, complete, StandardCharsets.UTF_8);
+        Uninterrupted.run(() -> sink.accept(text));
     }
 
     /** The length of the longest prefix that does not end inside a multi-byte UTF-8 character. */

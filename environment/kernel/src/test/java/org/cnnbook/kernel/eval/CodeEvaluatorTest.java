@@ -71,6 +71,21 @@ class CodeEvaluatorTest {
     }
 
     @Test
+    void aCellCannotExitTheKernelsJvm() throws Exception {
+        for (String exit : List.of(
+                "System.exit(3)",
+                "Runtime.getRuntime().exit(4)",
+                "Runtime.getRuntime().halt(5)",
+                "void quit() { System.exit(6); }\nquit();",
+                "Runnable r = () -> System.exit(7); r.run();")) {
+            EvalException e = assertThrows(EvalException.class, () -> evaluator.eval(exit), exit);
+            assertEquals(CellExit.CellExitException.class.getName(), e.getExceptionClassName(), exit);
+            assertTrue(e.getMessage().contains("would end the kernel"), e.getMessage());
+        }
+        assertEquals(2, evaluator.eval("1 + 1"), "the kernel lives on");
+    }
+
+    @Test
     void compileErrorsAndIncompleteInputAreTheirOwnErrors() {
         CompilationException compile =
                 assertThrows(CompilationException.class, () -> evaluator.eval("int z = \"text\";"));

@@ -3,6 +3,7 @@ package io.github.spencerpark.ijava.runtime;
 import io.github.spencerpark.ijava.JavaKernel;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import java.util.UUID;
+import org.cnnbook.kernel.io.Uninterrupted;
 
 /** The notebook's display functions, identical to IJava's. */
 public final class Display {
@@ -25,11 +26,13 @@ public final class Display {
     }
 
     public static void updateDisplay(String id, Object o) {
-        Kernel.getKernelInstance().getIO().display.updateDisplay(id, render(o));
+        DisplayData data = render(o);
+        Uninterrupted.run(() -> Kernel.getKernelInstance().getIO().display.updateDisplay(id, data));
     }
 
     public static void updateDisplay(String id, Object o, String... as) {
-        Kernel.getKernelInstance().getIO().display.updateDisplay(id, render(o, as));
+        DisplayData data = render(o, as);
+        Uninterrupted.run(() -> Kernel.getKernelInstance().getIO().display.updateDisplay(id, data));
     }
 
     private static String show(JavaKernel kernel, DisplayData data) {
