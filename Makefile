@@ -1,6 +1,6 @@
 # The two commands people need:
 #   make run    executes the notebook series headless into build/notebooks and build/html
-#   make test   runs every test (Java, kernel, notebooks)
+#   make test   runs every test (Java, kernel, notebooks, classroom)
 # Both install what is missing first (Jupyter, the Java kernel, lib/ and MNIST) and are safe to re-run.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -11,13 +11,15 @@ MVN := mvn -B -ntp -Djavacpp.platform=$(JAVACPP_PLATFORM)
 KERNEL_JAR := environment/kernel/target/java-kernel.jar
 PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
 
-.PHONY: help setup jupyter kernel lib data test test-java test-kernel test-notebooks run lab bench seeds lock digits clean
+.PHONY: help setup jupyter kernel lib data test test-java test-kernel test-notebooks test-classroom run lab classroom assignments bench seeds lock digits clean
 
 help:
 	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
 	@echo "make test   - run all tests (JUnit, kernel conformance and end-to-end, notebooks as a quick run)"
 	@echo "make setup  - install Jupyter, build and install the Java kernel, build lib/, fetch MNIST"
 	@echo "make lab    - start JupyterLab (or the classic Notebook) on 127.0.0.1 in notebooks/"
+	@echo "make classroom   - JupyterHub for a class on 127.0.0.1 (see docs/teaching.md)"
+	@echo "make assignments - the nbgrader course in build/course: teacher's and students' versions"
 	@echo "make bench  - DL4J vs PyTorch training speed on the same CNN (EPOCHS=3 for the accuracy goal)"
 	@echo "make seeds  - notebook 5's training with 5 seeds, lib's and DL4J's layers: min/mean/max test accuracy (~1 h)"
 	@echo "make digits - draw notebook 7's hand-made digits again (notebooks/digits)"
@@ -44,7 +46,7 @@ data: lib
 	@echo "[setup] MNIST (SHA-256 verified)"
 	@java -cp "lib/target/classes:lib/target/lib/*" org.cnnbook.data.FetchMnist
 
-test: setup test-java test-kernel test-notebooks
+test: setup test-java test-kernel test-notebooks test-classroom
 
 test-java:
 	@echo "[test] JUnit 5: kernel, lib and bench"
@@ -72,11 +74,23 @@ test-notebooks: setup
 	  echo "[test] Notebooks again as a quick run on the newest JDK: $$newest"; \
 	  IJAVA_JAVA_HOME=$$newest $(PYTEST) notebooks/tests/test_notebooks.py; fi
 
+test-classroom: setup
+	@echo "[test] Classroom: nbgrader round trip with the Java kernel, JupyterHub with $${CNNBOOK_LOAD_STUDENTS:-20} students at once"
+	@$(PYTEST) classroom/tests
+	@echo "[test] Classroom load: $$(cat build/classroom/load-report.json | tr -d '\n ')"
+
 run: setup
 	@$(PYTHON) notebooks/run_series.py --out build
 
 lab: setup
 	@environment/start-lab.sh
+
+classroom: setup
+	@$(PYTHON) classroom/prepare.py
+	@classroom/start-hub.sh
+
+assignments: setup
+	@$(PYTHON) classroom/course.py --out build/course
 
 bench: setup
 	@environment/setup-bench.sh

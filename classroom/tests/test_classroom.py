@@ -1,0 +1,104 @@
+"""The classroom on one machine: JupyterHub (from the venv) with configurable-http-proxy (npm, pinned) on
+127.0.0.1, JupyterLab for every student, the class's java kernel with its limits visible to every student's
+server, the series in each new home (and a deleted notebook back on the next start), the idle culler running;
+then the load test: CNNBOOK_LOAD_STUDENTS (20) students run notebooks 01-04 at once (quick mode), with peak
+memory and time written to build/classroom/load-report.json."""
+import asyncio
+import json
+import os
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+import hub as hubs
+import loadtest
+
+pytest.importorskip("jupyterhub", reason="JupyterHub is not installed (make setup puts it into .venv)")
+
+STUDENTS = int(os.environ.get("CNNBOOK_LOAD_STUDENTS", "20"))
+REPORT = os.path.join(loadtest.ROOT, "build", "classroom", "load-report.json")
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    running = hubs.Hub(str(tmp_path_factory.mktemp("classroom")), {"DATASET_LIMIT": "2000", "MAX_EPOCH": "1"})
+    yield running
+    running.stop()
+
+
+def start_server(hub, name):
+    try:
+        hub.api("POST", "/users", {"usernames": [name]})
+    except urllib.error.HTTPError as error:
+        assert error.code == 409, error  # the student exists already
+    hub.api("POST", f"/users/{name}/server", {})
+    deadline = time.monotonic() + 120
+    while not hub.api("GET", f"/users/{name}")["servers"].get("", {}).get("ready"):
+        assert time.monotonic() < deadline, open(hub.log_path).read()[-3000:]
+        time.sleep(1)
+    return hub.api("POST", f"/users/{name}/tokens", {"note": "test"})["token"]
+
+
+def stop_server(hub, name):
+    hub.api("DELETE", f"/users/{name}/server")
+    deadline = time.monotonic() + 60
+    while hub.api("GET", f"/users/{name}")["servers"]:
+        assert time.monotonic() < deadline
+        time.sleep(0.5)
+
+
+def user_api(hub, name, token, path):
+    request = urllib.request.Request(f"{hub.url}/user/{name}/api/{path}", headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.load(response)
+
+
+def test_a_student_gets_the_series_jupyterlab_and_the_class_kernel_with_its_limits(hub):
+    token = start_server(hub, "ann")
+    home = os.path.join(hub.state, "homes", "ann")
+    assert sorted(n for n in os.listdir(home) if n.endswith(".ipynb"))[:2] == ["00-java-in-jupyter.ipynb",
+                                                                             "01-loading-mnist.ipynb"]
+    specs = user_api(hub, "ann", token, "kernelspecs")["kernelspecs"]
+    assert "java" in specs, specs.keys()
+    env = specs["java"]["spec"]["env"]
+    assert env["OMP_NUM_THREADS"] == "1" and "-Dorg.bytedeco.javacpp.maxbytes=" in env["IJAVA_JVM_OPTS"], env
+    assert "-Xmx" in env["IJAVA_JVM_OPTS"] and "G1PeriodicGCInterval" in env["IJAVA_JVM_OPTS"]
+    assert env["CNNBOOK_LIB"].startswith(hub.state) and env["MNIST_DIR"].startswith(hub.state)
+    status = user_api(hub, "ann", token, "status")
+    assert status is not None
+    with urllib.request.urlopen(urllib.request.Request(f"{hub.url}/user/ann/lab",
+                                                       headers={"Authorization": f"token {token}"}), timeout=60) as page:
+        assert b"JupyterLab" in page.read()
+
+
+def test_a_deleted_notebook_comes_back_and_a_students_own_work_stays(hub):
+    home = os.path.join(hub.state, "homes", "ann")
+    os.remove(os.path.join(home, "02-normalizing.ipynb"))
+    with open(os.path.join(home, "01-loading-mnist.ipynb"), "a") as f:
+        f.write("\n")  # the student's own changes
+    mine = open(os.path.join(home, "01-loading-mnist.ipynb")).read()
+    stop_server(hub, "ann")
+    start_server(hub, "ann")
+    assert os.path.exists(os.path.join(home, "02-normalizing.ipynb"))
+    assert open(os.path.join(home, "01-loading-mnist.ipynb")).read() == mine
+    stop_server(hub, "ann")
+
+
+def test_the_idle_culler_runs_beside_the_hub(hub):
+    culler = hub.api("GET", "/services/idle-culler")
+    assert culler.get("pid"), culler
+    assert os.path.exists(f"/proc/{culler['pid']}")
+
+
+def test_a_class_runs_notebooks_01_to_04_at_once(hub):
+    result = asyncio.run(loadtest.load_test(hub.url, hub.token, STUDENTS))
+    result["cpu"] = loadtest.cpu_model()
+    os.makedirs(os.path.dirname(REPORT), exist_ok=True)
+    with open(REPORT, "w") as f:
+        json.dump(result, f, indent=1)
+    print(json.dumps(result, indent=1))
+    assert result["finished"] == STUDENTS, result["errors"][:10]
+    assert result["errors"] == [] and result["http_errors"] == 0 and result["kernels_died"] == 0, result
+    assert result["kernels"] >= STUDENTS
