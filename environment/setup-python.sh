@@ -16,10 +16,12 @@ report() {
 }
 
 # JupyterLab's defaults for everyone using this venv: no news or update pop-ups (they ask the internet; a class
-# or an offline machine has no use for them)
+# or an offline machine has no use for them), the completer's documentation panel on, and nbgrader's teacher tools
+# hidden (students keep Validate and the Assignments list; docs/teaching.md shows a teacher how to enable them)
 lab_defaults() {
-  mkdir -p "$venv/share/jupyter/lab/settings"
+  mkdir -p "$venv/share/jupyter/lab/settings" "$venv/etc/jupyter/labconfig"
   cp "$here/lab-overrides.json" "$venv/share/jupyter/lab/settings/overrides.json"
+  cp "$here/lab-page-config.json" "$venv/etc/jupyter/labconfig/page_config.json"
 }
 
 if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then

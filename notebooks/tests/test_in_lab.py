@@ -77,9 +77,12 @@ def test_notebook_runs_in_jupyterlab_with_every_picture(chromium, lab, name):
         draw_plotly_figures(page)
         if name.startswith("05"):
             assert page.evaluate("() => window.cnnbookFrames.size") >= 2, "the live training chart was never redrawn"
-            page.evaluate(f"""() => {PANEL}.content.widgets
-                .find(c => (c.model.getMetadata('tags') || []).includes('live-chart')).node.scrollIntoView()""")
-            page.wait_for_timeout(500)
+            page.evaluate(f"""async () => {{ const notebook = {PANEL}.content;  // cells above change height as
+                const cell = notebook.widgets.find(c => (c.model.getMetadata('tags') || []).includes('live-chart'));
+                const scroller = notebook.node.querySelector('.jp-WindowedPanel-outer') || notebook.node;
+                for (let step = 0; step < 10; step++) {{  // they render: aim again until the cell stays on top
+                  scroller.scrollTop += cell.node.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 10;
+                  await new Promise(done => setTimeout(done, 200)); }} }}""")
             page.screenshot(path=os.path.join(workspaces.SCREENSHOTS, "lab-05-live-chart.png"))  # the README's picture
     finally:
         page.close()

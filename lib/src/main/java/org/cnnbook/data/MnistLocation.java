@@ -1,6 +1,5 @@
 package org.cnnbook.data;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -16,9 +15,8 @@ public final class MnistLocation {
         String configured = System.getenv(ENV);
         if (configured != null && !configured.isBlank())
             return Path.of(configured).toAbsolutePath();
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent())
-            if (Files.isRegularFile(dir.resolve("lib/pom.xml")) && Files.isDirectory(dir.resolve("notebooks")))
-                return dir.resolve("data/mnist");
-        return Path.of(System.getProperty("user.home"), ".cache", "cnnbook", "mnist");
+        return ProjectDirectory.root()
+                .map(root -> root.resolve("data/mnist"))
+                .orElse(Path.of(System.getProperty("user.home"), ".cache", "cnnbook", "mnist"));
     }
 }

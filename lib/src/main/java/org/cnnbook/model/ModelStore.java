@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.cnnbook.data.ProjectDirectory;
 import org.cnnbook.data.RunLimits;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -22,7 +23,20 @@ public final class ModelStore {
      * notebooks, a separate file for a limited run so that a quick test run never replaces the fully trained model.
      */
     public static Path seriesModel(RunLimits limits) {
-        return Path.of("..", "build", "models", limits.limited() ? "mnist-cnn-quick-run.zip" : "mnist-cnn.zip");
+        return seriesModel(limits, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * In this repository: build/models beside the other outputs (relative to {@code workingDirectory}, as the
+     * notebook shows it); elsewhere, e.g. a student's home on a hub: models/ in the working directory, so that no two
+     * students ever share the file.
+     */
+    static Path seriesModel(RunLimits limits, Path workingDirectory) {
+        String name = limits.limited() ? "mnist-cnn-quick-run.zip" : "mnist-cnn.zip";
+        return ProjectDirectory.rootAbove(workingDirectory)
+                .map(root -> workingDirectory.relativize(root.resolve("build").resolve("models")))
+                .orElse(Path.of("models"))
+                .resolve(name);
     }
 
     public static Path save(MultiLayerNetwork model, Path file) throws IOException {
