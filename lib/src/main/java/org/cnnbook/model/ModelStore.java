@@ -19,8 +19,9 @@ public final class ModelStore {
     private ModelStore() {}
 
     /**
-     * Where notebook 5 saves the series' trained CNN and notebook 7 finds it: {@code build/models/} beside the
-     * notebooks, a separate file for a limited run so that a quick test run never replaces the fully trained model.
+     * Where notebook 5 saves the series' trained CNN and notebook 7 finds it: {@code build/models/} of this repository,
+     * or {@code models/} in the working directory outside it (a student's home on a hub); a separate file for a
+     * limited run so that a quick test run never replaces the fully trained model.
      */
     public static Path seriesModel(RunLimits limits) {
         return seriesModel(limits, Path.of("").toAbsolutePath());
@@ -42,12 +43,19 @@ public final class ModelStore {
     public static Path save(MultiLayerNetwork model, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".part");
+        Path partial = null;
         try {
+            partial = Files.createTempFile(parent, file.getFileName().toString(), ".part");
             ModelSerializer.writeModel(model, partial.toFile(), true);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IOException(
+                    "Could not save the model to " + file + " (" + e.getMessage() + "). Nothing was "
+                            + "replaced" + (Files.exists(file) ? ": the model saved there before is unchanged" : "")
+                            + ". Is the disk or your quota full? Free some space and save again.",
+                    e);
         } finally {
-            Files.deleteIfExists(partial);
+            if (partial != null) Files.deleteIfExists(partial);
         }
         return file;
     }
