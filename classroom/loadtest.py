@@ -17,7 +17,8 @@ import time
 import uuid
 
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
-from tornado.websocket import websocket_connect
+from tornado.iostream import StreamClosedError
+from tornado.websocket import WebSocketError, websocket_connect
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -35,6 +36,7 @@ class Report:
         self.errors = []
         self.http_errors = 0
         self.kernels_died = 0
+        self.reconnects = 0
         self.cells = 0
         self.finished = set()
 
@@ -70,13 +72,37 @@ def message(msg_type, content, session):
             "parent_header": {}, "metadata": {}, "content": content, "channel": "shell"}
 
 
+async def connect_when_ready(hub, student, token, kernel_id, session, report, attempts=5):
+    """The kernel's websocket once the kernel answers kernel_info, as JupyterLab connects: when a whole class starts
+    JVMs at once, a kernel can take longer than the server waits (it then closes the socket), and the page tries
+    again. Each extra attempt is counted in the report."""
+    url = (hub.url.replace("http", "ws", 1) + f"/user/{student}/api/kernels/{kernel_id}/channels?session_id={session}")
+    for attempt in range(1, attempts + 1):
+        try:
+            connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"}),
+                                                 max_message_size=256 * 1024 * 1024)
+            request = message("kernel_info_request", {}, session)
+            await connection.write_message(json.dumps(request))
+            while True:
+                raw = await asyncio.wait_for(connection.read_message(), CELL_TIMEOUT)
+                if raw is None:
+                    raise ConnectionError("closed before the kernel answered")
+                reply = json.loads(raw)
+                if reply.get("parent_header", {}).get("msg_id") == request["header"]["msg_id"] \
+                        and reply.get("msg_type") == "kernel_info_reply":
+                    return connection
+        except (ConnectionError, HTTPClientError, OSError, WebSocketError, StreamClosedError) as error:
+            if attempt == attempts:
+                raise RuntimeError(f"no connection to the kernel after {attempts} attempts: {error}") from None
+            report.reconnects += 1
+            await asyncio.sleep(2 * attempt)
+
+
 async def run_notebook(hub, student, token, name, report):
     """Runs the solved notebook `name` on a new java kernel of the student's server; returns the failed cells."""
     kernel = await hub.call("POST", f"/user/{student}/api/kernels", {"name": "java"}, token=token)
-    ws_url = hub.url.replace("http", "ws", 1) + f"/user/{student}/api/kernels/{kernel['id']}/channels"
-    connection = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {token}"}),
-                                         max_message_size=256 * 1024 * 1024)
     session = uuid.uuid4().hex
+    connection = await connect_when_ready(hub, student, token, kernel["id"], session, report)
     notebook = run_series.solved(nbformat.read(os.path.join(run_series.HERE, name), as_version=4), name)
     try:
         for index, cell in enumerate(notebook.cells):
@@ -179,7 +205,7 @@ async def load_test(hub_url, token, students, prefix="student"):
     return {
         "students": students, "finished": len(report.finished), "wall_seconds": round(wall, 1),
         "cells_run": report.cells, "errors": report.errors, "http_errors": report.http_errors,
-        "kernels_died": report.kernels_died, "kernels": len(kernel_peaks),
+        "kernels_died": report.kernels_died, "reconnects": report.reconnects, "kernels": len(kernel_peaks),
         "kernel_peak_rss_mib": {"max": round(max(kernel_peaks, default=0) / mib),
                                 "median": round(statistics.median(kernel_peaks) / mib) if kernel_peaks else 0},
         "server_peak_rss_mib": {"max": round(max(server_peaks, default=0) / mib),

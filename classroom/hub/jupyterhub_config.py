@@ -61,6 +61,8 @@ c.Spawner.environment = {
 # a server stops its idle kernels; the culler below stops idle servers
 c.Spawner.args = [f"--MappingKernelManager.cull_idle_timeout={values['CNNBOOK_KERNEL_IDLE_SECONDS']}",
                   "--MappingKernelManager.cull_interval=300",
+                  # a JVM kernel starting while the whole class starts theirs can take over a minute to answer
+                  "--MappingKernelManager.kernel_info_timeout=180",
                   "--ServerApp.terminals_enabled=False"]
 if os.geteuid() == 0:  # the demo spawner runs servers as the hub's user; a real spawner never as root
     c.Spawner.args.append("--allow-root")
