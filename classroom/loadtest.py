@@ -28,6 +28,8 @@ import run_series  # noqa: E402
 
 NOTEBOOKS = ["01-loading-mnist.ipynb", "02-normalizing.ipynb", "03-reshaping.ipynb", "04-one-hot-encoding.ipynb"]
 CELL_TIMEOUT = 900
+CONNECT_TIMEOUT = 240  # longer than the server's own wait for kernel_info (180 s in the class's config)
+RESTARTED = ("restarting", "autorestarting", "dead")
 LOAD_TIMEOUT = int(os.environ.get("CNNBOOK_LOAD_TIMEOUT", "2400"))  # the whole class, so that the test ends by itself
 
 
@@ -84,14 +86,17 @@ async def connect_when_ready(hub, student, token, kernel_id, session, report, at
             request = message("kernel_info_request", {}, session)
             await connection.write_message(json.dumps(request))
             while True:
-                raw = await asyncio.wait_for(connection.read_message(), CELL_TIMEOUT)
+                raw = await asyncio.wait_for(connection.read_message(), CONNECT_TIMEOUT)
                 if raw is None:
                     raise ConnectionError("closed before the kernel answered")
                 reply = json.loads(raw)
+                if reply.get("msg_type") == "status" and reply["content"].get("execution_state") in RESTARTED:
+                    raise ConnectionError("the kernel was restarted (e.g. its ports were taken as it started)")
                 if reply.get("parent_header", {}).get("msg_id") == request["header"]["msg_id"] \
                         and reply.get("msg_type") == "kernel_info_reply":
                     return connection
-        except (ConnectionError, HTTPClientError, OSError, WebSocketError, StreamClosedError) as error:
+        except (ConnectionError, HTTPClientError, OSError, WebSocketError, StreamClosedError,
+                asyncio.TimeoutError) as error:
             if attempt == attempts:
                 raise RuntimeError(f"no connection to the kernel after {attempts} attempts: {error}") from None
             report.reconnects += 1
@@ -121,7 +126,7 @@ async def run_notebook(hub, student, token, name, report):
                 if reply.get("parent_header", {}).get("msg_id") != request["header"]["msg_id"]:
                     continue
                 kind = reply.get("msg_type")
-                if kind == "status" and reply["content"].get("execution_state") in ("dead", "restarting"):
+                if kind == "status" and reply["content"].get("execution_state") in RESTARTED:
                     report.kernels_died += 1
                     raise RuntimeError(f"{name} cell {index}: the kernel died")
                 if kind == "error":

@@ -3,6 +3,7 @@ never ends, Run All past an error, an interrupt the code ignores, a dead Jupyter
 floods and progress lines, background threads, the ipc transport. In each case a reply comes and the kernel goes on."""
 import os
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -230,3 +231,24 @@ def test_the_ipc_transport_is_refused_at_once_with_the_reason(tmp_path):
         finally:
             manager.cleanup_resources()
     assert "supports only the tcp transport, not 'ipc'" in log.read_text()
+
+
+def test_a_port_taken_before_the_kernel_binds_it_ends_the_kernel_with_the_reason(tmp_path):
+    """The port race of many kernels starting at once: Jupyter chose a port, another program took it before the
+    JVM bound it. The kernel must exit (Jupyter then restarts it on new ports), not live on half-connected."""
+    manager = jupyter_client.KernelManager(kernel_name="java", connection_file=str(tmp_path / "kernel.json"))
+    manager.write_connection_file()
+    spec = manager.kernel_spec
+    command = [arg.replace("{connection_file}", manager.connection_file).replace("{resource_dir}", spec.resource_dir)
+               for arg in spec.argv]
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", manager.iopub_port))
+        taken.listen(1)
+        kernel = subprocess.Popen(command, env={**os.environ, **spec.env}, stdout=subprocess.PIPE,
+                                  stderr=subprocess.STDOUT, text=True)
+        try:
+            output, _ = kernel.communicate(timeout=60)
+        finally:
+            kernel.kill()
+    assert kernel.returncode == 1, output
+    assert "could not open the ports Jupyter gave it" in output

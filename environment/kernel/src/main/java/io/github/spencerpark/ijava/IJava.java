@@ -8,6 +8,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cnnbook.kernel.KernelEnvironment;
+import org.cnnbook.kernel.lifecycle.KernelExit;
 import org.cnnbook.kernel.lifecycle.KernelThreads;
 import org.cnnbook.kernel.lifecycle.ParentWatch;
 
@@ -46,7 +47,18 @@ public class IJava {
         ParentWatch.start(System.getenv());
         JupyterConnection jupyter = new JupyterConnection(connection);
         javaKernel.becomeHandlerForConnection(jupyter);
-        jupyter.connect();
+        try {
+            jupyter.connect();
+        } catch (RuntimeException e) { // e.g. ZMQException "Address already in use"
+            // Without this the sockets already bound would keep the JVM alive, deaf on the others, and Jupyter
+            // would wait for it forever; exiting lets Jupyter start the kernel again with new ports.
+            KernelExit.exit(
+                    1,
+                    "The Java kernel could not open the ports Jupyter gave it (" + e.getMessage() + "): another "
+                            + "program took one of them between Jupyter choosing it and the kernel starting (likely "
+                            + "when many kernels start at once). The kernel exits; Jupyter starts it again.");
+            return;
+        }
         jupyter.waitUntilClose();
         System.exit(0);
     }
