@@ -1,6 +1,7 @@
 package io.github.spencerpark.ijava;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellChannel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +42,8 @@ public class IJava {
         quietKernelInternals();
         KernelThreads.install();
 
-        JavaKernel javaKernel = new JavaKernel(environment);
-        install(javaKernel);
-        javaKernel.installStandardStreams();
-        ParentWatch.start(System.getenv());
+        // The ports first: the longer a port Jupyter chose stays unbound, the likelier another program takes it.
         JupyterConnection jupyter = new JupyterConnection(connection);
-        javaKernel.becomeHandlerForConnection(jupyter);
         try {
             jupyter.connect();
         } catch (RuntimeException e) { // e.g. ZMQException "Address already in use"
@@ -59,6 +56,12 @@ public class IJava {
                             + "when many kernels start at once). The kernel exits; Jupyter starts it again.");
             return;
         }
+        JavaKernel javaKernel = new JavaKernel(environment);
+        install(javaKernel);
+        javaKernel.installStandardStreams();
+        ParentWatch.start(System.getenv());
+        javaKernel.becomeHandlerForConnection(jupyter);
+        ShellChannel.openForRequests();
         jupyter.waitUntilClose();
         System.exit(0);
     }

@@ -7,6 +7,8 @@ import io.github.spencerpark.jupyter.messages.MessageType;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +39,7 @@ public class ShellChannel extends JupyterSocket {
     private static final long POLL_TIMEOUT_MS = 100;
     private static final AtomicInteger SHELL_ID = new AtomicInteger();
     private static final ThreadLocal<ShellChannel> HANDLING = new ThreadLocal<>();
+    private static final CountDownLatch OPEN = new CountDownLatch(1);
 
     private final boolean isControl;
     private final JupyterConnection connection;
@@ -68,6 +71,15 @@ public class ShellChannel extends JupyterSocket {
     }
 
     /**
+     * Lets the shell and control channels read their requests. The kernel binds its ports first thing, before the
+     * slow part of its start (JShell): a port Jupyter chose is then not taken by another program in the meantime
+     * (many kernels starting at once). Requests sent before the kernel is ready wait in ZeroMQ's queue.
+     */
+    public static void openForRequests() {
+        OPEN.countDown();
+    }
+
+    /**
      * Called by a handler on this channel's thread: once the current request is answered, every execute request
      * already waiting is answered {@code aborted}.
      */
@@ -94,6 +106,9 @@ public class ShellChannel extends JupyterSocket {
     private void loop(ZMQ.Poller poller, String name) {
         HANDLING.set(this);
         try {
+            while (running && !OPEN.await(POLL_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                // bound early, before the kernel is built: requests wait in ZeroMQ's queue until it is
+            }
             while (running) {
                 try {
                     if (poller.poll(POLL_TIMEOUT_MS) > 0) handleWaitingMessages();
