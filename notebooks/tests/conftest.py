@@ -48,3 +48,15 @@ def browser_workspace(tmp_path_factory):
     """One workspace for every browser test (see workspaces.make_browser_workspace)."""
     import workspaces
     return workspaces.make_browser_workspace(str(tmp_path_factory.mktemp("browser")))
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's Chromium driven by Playwright (by its executable path: no browser download)."""
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (make setup puts it into .venv)")
+    from lab_page import launch_chromium
+    with playwright_api.sync_playwright() as p:
+        browser_process = launch_chromium(p)
+        yield browser_process
+        browser_process.close()
+

@@ -12,7 +12,7 @@ import browser
 import run_series
 import workspaces
 from conftest import executed_dir
-from lab_page import PANEL, draw_plotly_figures, launch_chromium, open_in
+from lab_page import PANEL, draw_plotly_figures, open_in
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (make setup puts it into .venv)")
 pytestmark = pytest.mark.skipif(not os.path.exists(browser.CHROMIUM), reason=f"{browser.CHROMIUM} is missing (Debian: chromium)")
@@ -39,14 +39,6 @@ COUNTS = f"""() => {{
           cells.reduce((n, c) => n + c.node.querySelectorAll('.jp-OutputArea-output').length, 0),
           cells.filter(c => c.model.trusted).length];
 }}"""
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with playwright_api.sync_playwright() as p:
-        browser_process = launch_chromium(p)
-        yield browser_process
-        browser_process.close()
 
 
 def assert_every_output_visible(page, name):

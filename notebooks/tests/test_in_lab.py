@@ -9,7 +9,7 @@ import pytest
 
 import browser
 import workspaces
-from lab_page import PANEL, draw_plotly_figures, launch_chromium, open_in
+from lab_page import PANEL, draw_plotly_figures, open_in
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (make setup puts it into .venv)")
 pytestmark = pytest.mark.skipif(not os.path.exists(browser.CHROMIUM), reason=f"{browser.CHROMIUM} is missing (Debian: chromium)")
@@ -35,14 +35,6 @@ PLOT_CELLS_WITHOUT_PICTURE = f"""() => {PANEL}.content.widgets
   .map((c, i) => [c, i]).filter(([c]) => (c.model.getMetadata('tags') || []).includes('plot'))
   .filter(([c]) => !c.node.querySelector('.jp-OutputArea-output img, .jp-OutputArea-output table, .jp-RenderedPlotly'))
   .map(([c, i]) => i)"""
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with playwright_api.sync_playwright() as p:
-        browser_process = launch_chromium(p)
-        yield browser_process
-        browser_process.close()
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -46,16 +45,7 @@ final class FigurePicture {
     }
 
     private static BufferedImage bars(ObjectNode figure) {
-        CategoryChart chart = new CategoryChartBuilder()
-                .width(Charts.WIDTH)
-                .height(Charts.HEIGHT)
-                .title(title(figure))
-                .xAxisTitle(axisTitle(figure, "xaxis"))
-                .yAxisTitle(axisTitle(figure, "yaxis"))
-                .build();
-        chart.getStyler()
-                .setChartBackgroundColor(Color.WHITE)
-                .setLegendVisible(figure.path("data").size() > 1);
+        CategoryChart chart = titled(new CategoryChart(Charts.WIDTH, Charts.HEIGHT), figure);
         int n = 0;
         for (JsonNode trace : figure.path("data")) {
             boolean horizontal = "h".equals(trace.path("orientation").asText());
@@ -67,16 +57,7 @@ final class FigurePicture {
     }
 
     private static BufferedImage lines(ObjectNode figure) {
-        XYChart chart = new XYChartBuilder()
-                .width(Charts.WIDTH)
-                .height(Charts.HEIGHT)
-                .title(title(figure))
-                .xAxisTitle(axisTitle(figure, "xaxis"))
-                .yAxisTitle(axisTitle(figure, "yaxis"))
-                .build();
-        chart.getStyler()
-                .setChartBackgroundColor(Color.WHITE)
-                .setLegendVisible(figure.path("data").size() > 1);
+        XYChart chart = titled(new XYChart(Charts.WIDTH, Charts.HEIGHT), figure);
         int n = 0;
         for (JsonNode trace : figure.path("data")) {
             List<Number> y = numbers(trace.path("y"));
@@ -88,6 +69,17 @@ final class FigurePicture {
             if (!mode.contains("markers")) series.setMarker(SeriesMarkers.NONE);
         }
         return Charts.image(chart);
+    }
+
+    /** The figure's title and axis titles, a white background, a legend when there is more than one trace. */
+    private static <C extends Chart<?, ?>> C titled(C chart, ObjectNode figure) {
+        chart.setTitle(title(figure));
+        chart.setXAxisTitle(axisTitle(figure, "xaxis"));
+        chart.setYAxisTitle(axisTitle(figure, "yaxis"));
+        chart.getStyler()
+                .setChartBackgroundColor(Color.WHITE)
+                .setLegendVisible(figure.path("data").size() > 1);
+        return chart;
     }
 
     private static String seriesName(JsonNode trace, int index) {
