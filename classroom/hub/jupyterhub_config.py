@@ -63,6 +63,11 @@ c.Spawner.args = [f"--MappingKernelManager.cull_idle_timeout={values['CNNBOOK_KE
                   "--MappingKernelManager.cull_interval=300",
                   # a JVM kernel starting while the whole class starts theirs can take over a minute to answer
                   "--MappingKernelManager.kernel_info_timeout=180",
+                  # When the whole class starts kernels at once, another program sometimes takes a port Jupyter chose
+                  # before the kernel's JVM binds it; the kernel then exits and Jupyter restarts it. jupyter_client 8
+                  # caches a kernel's ports and restarts it on the same ones (five times, then "dead"); without the
+                  # cache each restart gets new ports (classroom/tests/test_kernel_ports.py)
+                  "--KernelManager.cache_ports=False",
                   "--ServerApp.terminals_enabled=False"]
 if os.geteuid() == 0:  # the demo spawner runs servers as the hub's user; a real spawner never as root
     c.Spawner.args.append("--allow-root")

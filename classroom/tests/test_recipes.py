@@ -5,6 +5,7 @@ import os
 import re
 
 import yaml
+from traitlets.config.loader import PyFileConfigLoader
 
 import limits
 
@@ -48,3 +49,10 @@ def test_the_z2jh_limits_fit_the_kernels_limits():
     assert single["extraEnv"]["OMP_NUM_THREADS"] == values["CNNBOOK_THREADS"]
     assert config["cull"]["timeout"] == int(values["CNNBOOK_SERVER_IDLE_SECONDS"])
     assert "series" in " ".join(single["lifecycleHooks"]["postStart"]["exec"]["command"])
+
+
+def test_the_z2jh_student_servers_get_the_same_settings_as_on_one_machine():
+    hub = PyFileConfigLoader("jupyterhub_config.py", path=os.path.join(CLASSROOM, "hub")).load_config()
+    on_one_machine = [arg for arg in hub.Spawner.args if arg != "--allow-root"]
+    config = yaml.safe_load(open(os.path.join(CLASSROOM, "z2jh", "config.yaml")))
+    assert config["hub"]["config"]["KubeSpawner"]["args"] == on_one_machine

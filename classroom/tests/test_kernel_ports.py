@@ -1,0 +1,68 @@
+"""A class starting its kernels at once: when another program takes a port Jupyter chose for a kernel before the
+kernel's JVM binds it, the kernel exits and Jupyter restarts it. Under the settings the hub gives every student's
+server, the restart gets new ports and the kernel comes up; with jupyter_client's default (ports cached) it would
+be restarted on the same taken port until Jupyter declares it dead."""
+import asyncio
+import os
+import socket
+
+import pytest
+from traitlets.config.loader import KVArgParseConfigLoader, PyFileConfigLoader
+
+pytest.importorskip("jupyterhub", reason="JupyterHub is not installed (make setup puts it into .venv)")
+from jupyter_client.ioloop import AsyncIOLoopKernelManager  # noqa: E402
+
+HUB_CONFIG = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "hub")
+
+
+def student_server_config():
+    """The traitlets config a student's server gets from the hub's Spawner.args."""
+    hub = PyFileConfigLoader("jupyterhub_config.py", path=HUB_CONFIG).load_config()
+    return KVArgParseConfigLoader(argv=[arg for arg in hub.Spawner.args if arg != "--allow-root"]).load_config()
+
+
+class KernelManagerWithATakenPort(AsyncIOLoopKernelManager):
+    """Another program listens on the kernel's first shell port from the moment Jupyter writes it down."""
+
+    def write_connection_file(self, **kwargs):
+        super().write_connection_file(**kwargs)
+        if not hasattr(self, "thief"):
+            self.taken_port = self.shell_port
+            self.thief = socket.socket()
+            self.thief.bind(("127.0.0.1", self.taken_port))
+            self.thief.listen()
+
+
+async def start_until_ready(manager, seconds=150):
+    """Starts the kernel as a server does (restarter on) and waits for kernel_info; returns how often the kernel was
+    restarted and the shell port it answered on (None if it never did)."""
+    restarts = []
+    await manager.start_kernel()
+    manager.add_restart_callback(lambda: restarts.append(manager.shell_port), "restart")
+    manager.start_restarter()
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    try:
+        while loop.time() < deadline:
+            client = manager.client()
+            client.start_channels()
+            try:
+                await client.wait_for_ready(timeout=60)
+                return len(restarts), manager.shell_port
+            except RuntimeError:  # "Kernel died before replying": the restarter starts it again
+                await asyncio.sleep(3)
+            finally:
+                client.stop_channels()
+        return len(restarts), None
+    finally:
+        manager.stop_restarter()
+        await manager.shutdown_kernel(now=True)
+        manager.thief.close()
+
+
+def test_a_kernel_whose_port_was_taken_comes_back_on_new_ports_under_the_class_settings():
+    manager = KernelManagerWithATakenPort(kernel_name="java", config=student_server_config())
+    assert manager.cache_ports is False
+    restarts, answered_on = asyncio.run(start_until_ready(manager))
+    assert answered_on is not None, f"the kernel did not come up after {restarts} restarts (port {manager.taken_port} taken)"
+    assert restarts >= 1 and answered_on != manager.taken_port, (restarts, answered_on, manager.taken_port)
