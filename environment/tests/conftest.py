@@ -1,6 +1,8 @@
 """The kernel tests run the freshly built kernel (environment/kernel/target/java-kernel.jar), whatever kernelspec the
 user has installed: a private kernelspec 'java' for it comes first on JUPYTER_PATH for the whole test session."""
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -17,6 +19,7 @@ def _install_fresh_kernelspec():
     if not os.path.exists(KERNEL_JAR):
         raise RuntimeError(f"{KERNEL_JAR} is missing: run make kernel first")
     prefix = tempfile.mkdtemp(prefix="kernel-under-test-")
+    atexit.register(shutil.rmtree, prefix, True)
     subprocess.run([sys.executable, os.path.join(ENVIRONMENT, "install_kernel.py"), "--jar", KERNEL_JAR,
                     "--prefix", prefix], check=True, capture_output=True, text=True)
     data = os.path.join(prefix, "share", "jupyter")

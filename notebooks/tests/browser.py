@@ -1,4 +1,5 @@
 """A real Jupyter server on 127.0.0.1 and Debian's Chromium driven headless through chromedriver (Selenium)."""
+import atexit
 import json
 import os
 import shutil
@@ -113,6 +114,13 @@ class JupyterServer:
         shutil.rmtree(self.home, ignore_errors=True)
 
 
+def throwaway_directory(prefix):
+    """A new temporary directory, removed when the test run ends."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, path, True)
+    return path
+
+
 def chromium(width=1400, height=1100):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -122,7 +130,7 @@ def chromium(width=1400, height=1100):
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--disable-dev-shm-usage", f"--window-size={width},{height}",
-                 f"--user-data-dir={tempfile.mkdtemp(prefix='chromium-test-')}"):
+                 f"--user-data-dir={throwaway_directory('chromium-test-')}"):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_script_timeout(60)
