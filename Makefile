@@ -20,10 +20,10 @@ help:
 	@echo "make lab    - start JupyterLab (or the classic Notebook) on 127.0.0.1 in notebooks/"
 	@echo "make classroom   - JupyterHub for a class on 127.0.0.1 (see docs/teaching.md)"
 	@echo "make assignments - the nbgrader course in build/course: teacher's and students' versions"
-	@echo "make bench  - DL4J vs PyTorch training speed on the same CNN (EPOCHS=3 for the accuracy goal)"
+	@echo "make bench  - DL4J vs PyTorch 2 and Keras 3 (TensorFlow) on the same CNN, 3 epochs (~15 min; installs .venv-bench)"
 	@echo "make seeds  - notebook 5's training with 5 seeds, lib's and DL4J's layers: min/mean/max test accuracy (~1 h)"
 	@echo "make digits - draw notebook 7's hand-made digits again (notebooks/digits)"
-	@echo "make lock   - re-pin environment/requirements.lock (with hashes) from environment/requirements.in"
+	@echo "make lock   - re-pin environment/ and bench/requirements.lock (with hashes) from their requirements.in"
 	@echo "make clean  - remove build outputs (keeps the MNIST cache in data/)"
 
 setup: jupyter kernel lib data
@@ -98,6 +98,8 @@ assignments: setup
 
 bench: setup
 	@environment/setup-bench.sh
+	@echo "[bench] Building bench/"
+	@$(MVN) -q -pl bench -am package -DskipTests
 	@$(PYTHON) bench/run_bench.py $(if $(EPOCHS),--epochs $(EPOCHS))
 
 seeds: setup
@@ -112,9 +114,9 @@ digits: lib
 
 lock: jupyter
 	@$(PYTHON) -m venv build/lock-venv && build/lock-venv/bin/pip install -q pip-tools
-	@cd environment && ../build/lock-venv/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras \
-	  --no-header --output-file requirements.lock requirements.in
-	@echo "[lock] environment/requirements.lock re-pinned; make setup installs it"
+	@for dir in environment bench; do (cd $$dir && ../build/lock-venv/bin/pip-compile -q --generate-hashes \
+	  --allow-unsafe --strip-extras --no-header --output-file requirements.lock requirements.in) || exit 1; done
+	@echo "[lock] environment/requirements.lock (make setup) and bench/requirements.lock (make bench) re-pinned"
 
 clean:
 	@$(MVN) -q clean

@@ -1,17 +1,21 @@
 #!/usr/bin/env python3
-"""make bench: DL4J (through lib) against PyTorch on the same CNN, measured in this one invocation.
+"""make bench: DL4J (through lib) against PyTorch 2.x and the seed's Keras program (Keras 3 on TensorFlow), on the
+same CNN, measured in this one invocation.
 
-    python3 bench/run_bench.py [--epochs N]
+    python3 bench/run_bench.py [--epochs N] [--no-contention]
 
-Both trainers start together and load their data; then their epochs alternate (DL4J, PyTorch, PyTorch, DL4J, ...),
-each waiting while the other trains, so that both see the same machine load. Prints seconds per epoch and images
-per second for both, their ratio (DL4J / PyTorch: below 1 means DL4J is faster), achieved GFLOP/s against the
-machine's compute floor, peak memory of each process, test accuracies after each epoch, and the Java kernel's
-start-up and round-trip times. Nothing here is asserted: the machine is shared and noisy.
+All trainers start together and load their data; then their epochs take turns (the order rotates every epoch, so
+each trainer goes first, second and last), each waiting while another trains, so that all see the same machine
+load. Prints, for each: seconds per epoch, images per second, achieved GFLOP/s against the machine's compute floor,
+peak memory, test accuracy after each epoch; then DL4J's ratio to the fastest reference (time and memory) and the
+CPU. Then, with a competing load: each trainer on a slice of the data alone and beside a second copy of itself on
+the same cores (a class shares its CPUs), and the slow-down. Nothing here is asserted: the machine is shared and
+noisy. The references run from .venv-bench (environment/setup-bench.sh).
 """
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -20,19 +24,46 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+REFERENCE_PYTHON = os.path.join(ROOT, ".venv-bench", "bin", "python")
 TRAIN_FLOP_PER_IMAGE = 80e6   # 13.4 M multiply-adds forward, x2 flop, x3 for forward + backward
 FLOOR_GFLOPS = 380            # two AVX-512 cores, fp32 (../shared/perf-notes.md)
+CONTENTION_IMAGES = 9600      # the slice each trainer trains on in the contention test (300 batches)
+ISA_FLAGS = ("avx2", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile", "amx_bf16")
+
+
+# DL4J runs as in a notebook: the kernel's launcher (environment/kernel/src/main/kernelspec/java-kernel.sh) sets it,
+# and its JVM options are the launcher's defaults
+DL4J_ENV = {"GOMP_SPINCOUNT": os.environ.get("GOMP_SPINCOUNT", "1000")}
+
+
+def kernel_jvm_options():
+    """The JVM options a notebook's kernel gets by default (the launcher's default_heap), so DL4J runs as there."""
+    launcher = open(os.path.join(ROOT, "environment", "kernel", "src", "main", "kernelspec", "java-kernel.sh")).read()
+    return re.search(r'^default_heap="([^"]+)"', launcher, re.M).group(1).split()
+
+
+def trainer_commands(epochs):
+    """{name: command} of the three trainers, each printing READY before an epoch and a JSON line after it."""
+    classpath = os.pathsep.join([os.path.join("bench", "target", "classes"), os.path.join("lib", "target", "classes"),
+                                 os.path.join("lib", "target", "lib", "*")])
+    return {
+        "DL4J": ["java", *kernel_jvm_options(), "-cp", classpath, "org.cnnbook.bench.EpochBenchmark", str(epochs),
+                 "--paced"],
+        "PyTorch": [REFERENCE_PYTHON, os.path.join(HERE, "torch_epoch.py"), str(epochs), "--paced"],
+        "Keras": [REFERENCE_PYTHON, os.path.join(HERE, "keras_epoch.py"), str(epochs), "--paced"],
+    }
 
 
 class PacedTrainer:
     """A trainer process that prints READY before each epoch and one JSON line after it."""
 
-    def __init__(self, name, command):
+    def __init__(self, name, command, env=None):
         self.name = name
         self.log = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=self.log, text=True, bufsize=1)
+                                        stderr=self.log, text=True, bufsize=1, env={**os.environ, **(env or {})})
         self.epochs = []
+        self.idle_cpu = 0.0
 
     def _read_until(self, accept):
         for line in self.process.stdout:
@@ -44,17 +75,20 @@ class PacedTrainer:
     def wait_ready(self):
         self._read_until(lambda line: line == "READY")
 
-    def run_epoch(self):
+    def go(self):
         self.process.stdin.write("GO\n")
         self.process.stdin.flush()
+
+    def result(self, quiet=False):
         result = json.loads(self._read_until(lambda line: line.startswith("{")))
         self.epochs.append(result)
-        print(f"[bench]   {self.name} epoch {result['epoch']}: {result['seconds']:.1f} s, "
-              f"test accuracy {100 * result['test_accuracy']:.2f} %", flush=True)
+        if not quiet:
+            print(f"[bench]   {self.name} epoch {result['epoch']}: {result['seconds']:.1f} s, "
+                  f"test accuracy {100 * result['test_accuracy']:.2f} %", flush=True)
         return result
 
     def cpu_seconds(self):
-        """CPU time used so far (Linux), to check that a waiting trainer leaves the cores to the other one."""
+        """CPU time used so far (Linux), to check that a waiting trainer leaves the cores to the others."""
         try:
             fields = open(f"/proc/{self.process.pid}/stat").read().rsplit(")", 1)[1].split()
             return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
@@ -67,25 +101,48 @@ class PacedTrainer:
 
 
 def race(epochs):
-    classpath = os.pathsep.join([os.path.join("bench", "target", "classes"), os.path.join("lib", "target", "classes"),
-                                 os.path.join("lib", "target", "lib", "*")])
-    python = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
-    dl4j = PacedTrainer("DL4J", ["java", "-Xmx6g", "-cp", classpath, "org.cnnbook.bench.EpochBenchmark",
-                                 str(epochs), "--paced"])
-    torch = PacedTrainer("PyTorch", [python, os.path.join(HERE, "torch_epoch.py"), str(epochs), "--paced"])
+    trainers = [PacedTrainer(name, command, DL4J_ENV if name == "DL4J" else None)
+                for name, command in trainer_commands(epochs).items()]
     for epoch in range(1, epochs + 1):
-        for trainer in (dl4j, torch):  # both have loaded their data (or finished their last epoch's evaluation)
+        for trainer in trainers:  # all have loaded their data (or finished their last epoch's evaluation)
             trainer.wait_ready()
-        for trainer in (dl4j, torch) if epoch % 2 else (torch, dl4j):
-            waiting = torch if trainer is dl4j else dl4j
-            before = waiting.cpu_seconds()
-            trainer.run_epoch()
-            waiting.idle_cpu = getattr(waiting, "idle_cpu", 0.0) + waiting.cpu_seconds() - before
-    print(f"[bench] CPU used by the waiting trainer during the other's epochs: DL4J {dl4j.idle_cpu:.1f} s, "
-          f"PyTorch {torch.idle_cpu:.1f} s", flush=True)
-    dl4j.finish()
-    torch.finish()
-    return dl4j.epochs, torch.epochs
+        shift = (epoch - 1) % len(trainers)
+        for trainer in trainers[shift:] + trainers[:shift]:
+            waiting = [other for other in trainers if other is not trainer]
+            before = [other.cpu_seconds() for other in waiting]
+            trainer.go()
+            trainer.result()
+            for other, cpu in zip(waiting, before):
+                other.idle_cpu += other.cpu_seconds() - cpu
+    print("[bench] CPU used by the waiting trainers during the others' epochs: "
+          + ", ".join(f"{t.name} {t.idle_cpu:.1f} s" for t in trainers), flush=True)
+    for trainer in trainers:
+        trainer.finish()
+    return {trainer.name: trainer.epochs for trainer in trainers}
+
+
+def slow_down_beside_a_copy(name, command):
+    """Seconds for a slice alone and beside a second copy of the same trainer (both on the same cores)."""
+    env = {"BENCH_IMAGES": str(CONTENTION_IMAGES), **(DL4J_ENV if name == "DL4J" else {})}
+    command = command[:-2] + ["3", "--paced"]  # warm-up, alone, together
+    first, second = PacedTrainer(name, command, env), PacedTrainer(name + " (copy)", command, env)
+    for trainer in (first, second):  # warm-up (JIT, first allocations), one at a time
+        trainer.wait_ready()
+        trainer.go()
+        trainer.result(quiet=True)
+    first.wait_ready()
+    second.wait_ready()
+    first.go()
+    alone = first.result(quiet=True)["seconds"]
+    first.wait_ready()
+    first.go()
+    second.go()
+    together = statistics.mean([first.result(quiet=True)["seconds"], second.result(quiet=True)["seconds"]])
+    for trainer in (first, second):
+        trainer.finish()
+    print(f"[bench]   {name}: {CONTENTION_IMAGES} images alone {alone:.1f} s, beside a copy of itself "
+          f"{together:.1f} s: slow-down {together / alone:.2f}x", flush=True)
+    return alone, together
 
 
 def ignore(message):
@@ -109,41 +166,88 @@ def kernel_timings(runs=5):
     return statistics.median(starts), statistics.median(trips)
 
 
-def line(epochs):
+def cpu_description():
+    """The CPU as lscpu names it, with the vector extensions that decide which kernels the frameworks pick."""
+    model, flags = "unknown CPU", set()
+    try:
+        for line in subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout.splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "Model name":
+                model = value.strip()
+            elif key.strip() == "Flags":
+                flags = set(value.split())
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    present = [flag for flag in ISA_FLAGS if flag in flags]
+    return (f"{model}, {os.cpu_count()} cores, {' '.join(present) or 'no AVX2'}"
+            f" ({'AMX' if 'amx_tile' in flags else 'no AMX'}, {'AVX-512' if 'avx512f' in flags else 'no AVX-512'})")
+
+
+def summary(epochs):
     per_epoch = statistics.mean(e["seconds"] for e in epochs)
     images_per_second = epochs[-1]["images"] / per_epoch
     gflops = images_per_second * TRAIN_FLOP_PER_IMAGE / 1e9
     rss = max(e["peak_rss_mb"] for e in epochs)
     accuracies = " / ".join(f"{100 * e['test_accuracy']:.2f}" for e in epochs)
-    return per_epoch, (f"{epochs[-1]['framework']:<30} {per_epoch:6.1f} s/epoch {images_per_second:6.0f} img/s "
-                       f"{gflops:6.1f} GFLOP/s ({100 * gflops / FLOOR_GFLOPS:4.1f} % of floor) "
-                       f"peak RSS {rss:5.0f} MB  test acc by epoch {accuracies} %")
+    inside = ""
+    if "java_heap_committed_mb" in epochs[-1]:  # DL4J: how much of it is the Java heap (the rest is native)
+        inside = f" (Java heap {max(e['java_heap_committed_mb'] for e in epochs)} MB)"
+    line = (f"{epochs[-1]['framework']:<36} {per_epoch:6.1f} s/epoch {images_per_second:6.0f} img/s "
+            f"{gflops:6.1f} GFLOP/s ({100 * gflops / FLOOR_GFLOPS:4.1f} % of floor) peak RSS {rss:5.0f} MB{inside}  "
+            f"test acc by epoch {accuracies} %")
+    return per_epoch, rss, line
 
 
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--no-contention", action="store_true", help="leave out the shared-cores measurement")
     args = parser.parse_args(argv)
+    if not os.path.exists(REFERENCE_PYTHON):
+        sys.exit("[bench] The references are not installed: run environment/setup-bench.sh (make bench does).")
 
-    print(f"[bench] the corrected CNN, batch 32, Adam 1e-3, {args.epochs} epoch(s) of 60,000 images, "
-          "DL4J through lib and PyTorch taking turns", flush=True)
-    dl4j, torch = race(args.epochs)
+    cpu = cpu_description()
+    print(f"[bench] CPU: {cpu}", flush=True)
+    print(f"[bench] the corrected CNN, batch 32, Adam 1e-3, {args.epochs} epoch(s) of 60,000 images; DL4J through "
+          "lib, PyTorch and Keras taking turns", flush=True)
+    results = race(args.epochs)
+    slow_downs = {}
+    if not args.no_contention:
+        print("[bench] Sharing the cores: each trainer alone, then beside a second copy of itself", flush=True)
+        for name, command in trainer_commands(args.epochs).items():
+            alone, together = slow_down_beside_a_copy(name, command)
+            slow_downs[name] = together / alone
     print("[bench] Java kernel start-up and a trivial cell's round trip (median of 5 kernels x 5 cells)", flush=True)
     startup, trip = kernel_timings()
 
-    dl4j_epoch, dl4j_line = line(dl4j)
-    torch_epoch, torch_line = line(torch)
-    pairs = " ".join(f"{d['seconds'] / t['seconds']:.2f}" for d, t in zip(dl4j, torch))
+    rows = {name: summary(epochs) for name, epochs in results.items()}
+    references = [name for name in results if name != "DL4J"]
+    fastest = min(references, key=lambda name: rows[name][0])
+    dl4j_epoch, dl4j_rss, _ = rows["DL4J"]
+    pairs = " ".join(f"{d['seconds'] / r['seconds']:.2f}" for d, r in zip(results["DL4J"], results[fastest]))
     print()
-    print(dl4j_line)
-    print(torch_line)
-    print(f"ratio DL4J / PyTorch epoch time: {dl4j_epoch / torch_epoch:.2f} (goal: <= 0.90; epoch by epoch: {pairs})")
-    print(f"DL4J path: {dl4j[-1]['path']}")
+    print(f"CPU: {cpu}")
+    for _, _, line in rows.values():
+        print(line)
+    print(f"ratio DL4J / fastest reference ({fastest}) epoch time: {dl4j_epoch / rows[fastest][0]:.2f} "
+          f"(goal: <= 0.80; epoch by epoch: {pairs})")
+    print("ratio DL4J / reference peak RSS: " + ", ".join(
+        f"{name} {dl4j_rss / rows[name][1]:.2f}" for name in references) + " (goal: <= 1.20)")
+    if slow_downs:
+        print("slow-down beside a second copy on the same cores (2.00 = fair sharing): " + ", ".join(
+            f"{name} {value:.2f}x" for name, value in slow_downs.items()))
+    print(f"DL4J path: {results['DL4J'][-1]['path']}, GOMP_SPINCOUNT={DL4J_ENV['GOMP_SPINCOUNT']}, "
+          f"JVM {' '.join(kernel_jvm_options())}")
     print(f"Java kernel: start-up {startup:.2f} s, trivial cell round trip {1000 * trip:.0f} ms")
     times = os.path.join(ROOT, "build", "run-times.json")
     if os.path.exists(times):
         run = json.load(open(times))
         print(f"last make run ({'fast' if run['fast'] else 'full'} mode): {run['total_seconds']:.0f} s for the series")
+    report = {"cpu": cpu, "epochs": results, "slow_down_beside_a_copy": slow_downs, "fastest_reference": fastest,
+              "ratio_epoch_time": dl4j_epoch / rows[fastest][0]}
+    os.makedirs(os.path.join(ROOT, "build"), exist_ok=True)
+    with open(os.path.join(ROOT, "build", "bench-report.json"), "w") as f:
+        json.dump(report, f, indent=1)
     return 0
 
 

@@ -3,16 +3,16 @@
 
 conv5x5x32 relu, conv5x5x32 relu, maxpool 2, conv3x3x64 relu, conv3x3x64 relu, maxpool 2, dense 256 relu,
 dense 10 (softmax inside the cross-entropy loss); Xavier-normal weights, zero biases; Adam 1e-3; batch 32;
-NCHW float32 pixels / 255; shuffled each epoch; 2 threads. Prints one JSON line per epoch.
+NCHW float32 pixels / 255; shuffled each epoch; BENCH_THREADS threads (2); the first BENCH_IMAGES
+training images (all 60,000). Prints one JSON line per epoch.
 
     torch_epoch.py EPOCHS [--paced]
 
 --paced: before each epoch print READY and wait for a line on standard input (see bench/run_bench.py).
 """
-import resource
 import json
 import os
-import struct
+import resource
 import sys
 import time
 
@@ -20,14 +20,7 @@ import numpy as np
 import torch
 from torch import nn
 
-DATA = os.environ.get("MNIST_DIR") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "mnist")
-
-
-def idx(name):
-    with open(os.path.join(DATA, name), "rb") as f:
-        magic = struct.unpack(">I", f.read(4))[0]
-        dims = struct.unpack(">" + "I" * (magic & 0xFF), f.read(4 * (magic & 0xFF)))
-        return np.frombuffer(f.read(), dtype=np.uint8).reshape(dims)
+from mnist_idx import read_idx
 
 
 def model():
@@ -54,10 +47,11 @@ def accuracy(net, x_test, y_test):
 def main(epochs, paced):
     torch.manual_seed(123)
     torch.set_num_threads(int(os.environ.get("BENCH_THREADS", "2")))
-    x = torch.from_numpy(idx("train-images-idx3-ubyte").astype(np.float32) / 255).unsqueeze(1)
-    y = torch.from_numpy(idx("train-labels-idx1-ubyte").astype(np.int64))
-    x_test = torch.from_numpy(idx("t10k-images-idx3-ubyte").astype(np.float32) / 255).unsqueeze(1)
-    y_test = torch.from_numpy(idx("t10k-labels-idx1-ubyte").astype(np.int64))
+    n = int(os.environ.get("BENCH_IMAGES", "60000"))  # a slice, for the contention measurement
+    x = torch.from_numpy(read_idx("train-images-idx3-ubyte")[:n].astype(np.float32) / 255).unsqueeze(1)
+    y = torch.from_numpy(read_idx("train-labels-idx1-ubyte")[:n].astype(np.int64))
+    x_test = torch.from_numpy(read_idx("t10k-images-idx3-ubyte").astype(np.float32) / 255).unsqueeze(1)
+    y_test = torch.from_numpy(read_idx("t10k-labels-idx1-ubyte").astype(np.int64))
     net = model()
     optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
     loss_fn = nn.CrossEntropyLoss()

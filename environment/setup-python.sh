@@ -52,10 +52,8 @@ echo "[setup] Python: creating .venv with $base ($("$base" --version 2>&1)) and 
      "$(grep -c '==' "$lock") pinned packages from environment/requirements.lock (first time ~150 MB)"
 rm -f "$stamp"
 [ -x "$venv/bin/python" ] || "$base" -m venv "$venv"
-status_file=$(mktemp)
-{ "$venv/bin/python" -m pip install --disable-pip-version-check --progress-bar off --require-hashes --no-deps \
-    -r "$lock" 2>&1; echo $? > "$status_file"; } | grep -E '^(Collecting|ERROR)' | sed 's/^/[setup]   /'
-status=$(cat "$status_file"); rm -f "$status_file"
+status=0
+"$here/pip-install-lock.sh" "$venv/bin/python" "$lock" setup || status=$?
 if [ "$status" = 0 ]; then
   echo "$want" > "$stamp"
   lab_defaults

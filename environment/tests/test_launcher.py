@@ -16,6 +16,7 @@ ECHOING_JAVA = """#!/bin/sh
 # Stands in for java: refuses options listed in $REFUSE, otherwise prints its arguments.
 for a in "$@"; do case " $REFUSE " in *" $a "*) echo "Unrecognized option: $a" >&2; exit 1 ;; esac; done
 echo "ARGS $*"
+echo "GOMP_SPINCOUNT=$GOMP_SPINCOUNT"
 """
 
 
@@ -43,13 +44,29 @@ def launch(java_home, *args, **env):
 def test_the_launcher_passes_the_options_each_jdk_needs(tmp_path, version, expected, unexpected):
     run = launch(fake_jdk(tmp_path, version), "connection.json")
     assert run.returncode == 0, run.stderr
-    args = run.stdout.split()
+    args = run.stdout.splitlines()[0].split()
     for option in expected:
         assert option in args
     for option in unexpected:
         assert option not in args
     assert args[-3] == "-jar" and args[-2].endswith("java-kernel.jar") and args[-1] == "connection.json"
     assert "-XX:MaxRAMPercentage=40" in args
+
+
+def test_nd4j_threads_spin_briefly_unless_the_user_says_otherwise(tmp_path):
+    home = fake_jdk(tmp_path, "17.0.15")
+    assert "GOMP_SPINCOUNT=1000" in launch(home, "connection.json").stdout.splitlines()
+    assert "GOMP_SPINCOUNT=50000" in launch(home, "connection.json", GOMP_SPINCOUNT="50000").stdout.splitlines()
+
+
+def test_the_bench_runs_dl4j_with_the_kernels_own_jvm_options_and_spin_count(tmp_path):
+    sys.path.insert(0, os.path.join(HERE, "..", "..", "bench"))
+    import run_bench
+    run = launch(fake_jdk(tmp_path, "17.0.15"), "connection.json").stdout.splitlines()
+    kernel_args = run[0].split()
+    options = run_bench.kernel_jvm_options()
+    assert options and all(option in kernel_args for option in options), (options, kernel_args)
+    assert f"GOMP_SPINCOUNT={run_bench.DL4J_ENV['GOMP_SPINCOUNT']}" in run
 
 
 def test_a_newer_jdk_that_refuses_an_option_still_starts(tmp_path):

@@ -36,7 +36,9 @@ public final class EpochBenchmark {
     public static void main(String[] args) throws Exception {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         boolean paced = args.length > 1 && args[1].equals("--paced");
-        MnistData data = Mnist.load(MnistFiles.ensure(MnistLocation.directory(), System.err), 60_000, 10_000);
+        // BENCH_IMAGES: the first that many training images (all 60,000), for the contention measurement
+        int images = Integer.parseInt(System.getenv().getOrDefault("BENCH_IMAGES", "60000"));
+        MnistData data = Mnist.load(MnistFiles.ensure(MnistLocation.directory(), System.err), images, 10_000);
         var x = Shapes.toNchw(Pixels.normalize(data.trainImages()));
         var y = OneHot.encode(data.trainLabels(), 10);
         var xTest = Shapes.toNchw(Pixels.normalize(data.testImages()));
@@ -63,13 +65,15 @@ public final class EpochBenchmark {
             System.out.printf(
                     Locale.ROOT,
                     "{\"framework\": \"DL4J 1.0.0-M2.1 through lib\", \"path\": \"%s\", "
-                            + "\"epoch\": %d, \"seconds\": %.3f, \"test_accuracy\": %.4f, \"images\": %d, \"peak_rss_mb\": %d}%n",
+                            + "\"epoch\": %d, \"seconds\": %.3f, \"test_accuracy\": %.4f, \"images\": %d, \"peak_rss_mb\": %d, "
+                            + "\"java_heap_committed_mb\": %d}%n",
                     path.replace("\"", "'"),
                     epoch,
                     history.epochs().get(0).seconds(),
                     history.epochs().get(0).validationAccuracy(),
                     x.size(0),
-                    peakRssMegabytes());
+                    peakRssMegabytes(),
+                    Runtime.getRuntime().totalMemory() >> 20);
             System.out.flush();
         }
     }

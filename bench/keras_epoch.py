@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""make bench's second reference: the seed's own Keras program (Keras 3 on TensorFlow), corrected.
+
+The seed's model with its four mistakes fixed (ReLU on every convolution, Flatten before the dense layers, the
+test images divided by 255, labels left alone, evaluation after fitting): conv5x5x32 relu, conv5x5x32 relu,
+maxpool 2, conv3x3x64 relu, conv3x3x64 relu, maxpool 2, flatten, dense 256 relu, dense 10 softmax; Keras's default
+Glorot (Xavier) initialisation and zero biases; Adam 1e-3; batch 32 (Keras's default); NHWC float32 pixels / 255;
+shuffled each epoch; BENCH_THREADS threads (2); the first BENCH_IMAGES training images (all 60,000). Prints one JSON line per epoch, like bench/torch_epoch.py.
+
+    keras_epoch.py EPOCHS [--paced]
+"""
+import json
+import os
+import resource
+import sys
+import time
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # TensorFlow's start-up notices are not results
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+import keras  # noqa: E402
+from keras import layers  # noqa: E402
+
+from mnist_idx import read_idx  # noqa: E402
+
+
+def model():
+    net = keras.Sequential([
+        keras.Input(shape=(28, 28, 1)),
+        layers.Conv2D(32, (5, 5), activation="relu"), layers.Conv2D(32, (5, 5), activation="relu"),
+        layers.MaxPooling2D(),
+        layers.Conv2D(64, (3, 3), activation="relu"), layers.Conv2D(64, (3, 3), activation="relu"),
+        layers.MaxPooling2D(),
+        layers.Flatten(), layers.Dense(256, activation="relu"), layers.Dense(10, activation="softmax")])
+    net.compile(optimizer=keras.optimizers.Adam(1e-3), loss="categorical_crossentropy", metrics=["accuracy"])
+    return net
+
+
+def main(epochs, paced):
+    threads = int(os.environ.get("BENCH_THREADS", "2"))
+    tf.config.threading.set_intra_op_parallelism_threads(threads)
+    tf.config.threading.set_inter_op_parallelism_threads(1)
+    keras.utils.set_random_seed(123)
+    n = int(os.environ.get("BENCH_IMAGES", "60000"))  # a slice, for the contention measurement
+    x = read_idx("train-images-idx3-ubyte")[:n].reshape(-1, 28, 28, 1).astype(np.float32) / 255
+    y = keras.utils.to_categorical(read_idx("train-labels-idx1-ubyte")[:n], 10)
+    x_test = read_idx("t10k-images-idx3-ubyte").reshape(-1, 28, 28, 1).astype(np.float32) / 255
+    y_test = keras.utils.to_categorical(read_idx("t10k-labels-idx1-ubyte"), 10)
+    net = model()
+    onednn = "off" if os.environ.get("TF_ENABLE_ONEDNN_OPTS") == "0" else "on"  # TensorFlow's default on x86: on
+    for epoch in range(1, epochs + 1):
+        if paced:
+            print("READY", flush=True)
+            if not sys.stdin.readline():
+                return
+        start = time.perf_counter()
+        net.fit(x, y, batch_size=32, epochs=1, shuffle=True, verbose=0)
+        seconds = time.perf_counter() - start
+        _, accuracy = net.evaluate(x_test, y_test, batch_size=1000, verbose=0)
+        print(json.dumps({"framework": f"Keras {keras.__version__} / TensorFlow {tf.__version__}",
+                          "path": f"{threads} threads, oneDNN {onednn}",
+                          "epoch": epoch, "seconds": round(seconds, 3), "test_accuracy": float(accuracy),
+                          "images": len(x), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}),
+              flush=True)
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1, "--paced" in sys.argv[2:])
