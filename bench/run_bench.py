@@ -31,15 +31,27 @@ CONTENTION_IMAGES = 9600      # the slice each trainer trains on in the contenti
 ISA_FLAGS = ("avx2", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile", "amx_bf16")
 
 
-# DL4J runs as in a notebook: the kernel's launcher (environment/kernel/src/main/kernelspec/java-kernel.sh) sets it,
-# and its JVM options are the launcher's defaults
-DL4J_ENV = {"GOMP_SPINCOUNT": os.environ.get("GOMP_SPINCOUNT", "1000")}
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+CORES = sorted(os.sched_getaffinity(0))[:THREADS]  # every trainer, and both copies when sharing, on these cores
+
+
+def openmp_spin():
+    """As the kernel's launcher (environment/kernel/src/main/kernelspec/java-kernel.sh): a short OpenMP spin unless
+    the user chose a spin count or a wait policy."""
+    if "GOMP_SPINCOUNT" in os.environ or "OMP_WAIT_POLICY" in os.environ:
+        return {}
+    return {"GOMP_SPINCOUNT": "1000"}
+
+
+# DL4J runs as in a notebook: the launcher's OpenMP spin and JVM options, and the same thread count as the others
+DL4J_ENV = {"OMP_NUM_THREADS": str(THREADS), **openmp_spin()}
 
 
 def kernel_jvm_options():
-    """The JVM options a notebook's kernel gets by default (the launcher's default_heap), so DL4J runs as there."""
+    """The JVM options a notebook's kernel gets by default (the launcher's default_gc and default_heap)."""
     launcher = open(os.path.join(ROOT, "environment", "kernel", "src", "main", "kernelspec", "java-kernel.sh")).read()
-    return re.search(r'^default_heap="([^"]+)"', launcher, re.M).group(1).split()
+    return [option for name in ("default_gc", "default_heap")
+            for option in re.search(rf'^{name}="([^"]*)"', launcher, re.M).group(1).split()]
 
 
 def trainer_commands(epochs):
@@ -61,7 +73,9 @@ class PacedTrainer:
         self.name = name
         self.log = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=self.log, text=True, bufsize=1, env={**os.environ, **(env or {})})
+                                        stderr=self.log, text=True, bufsize=1,
+                                        env={**os.environ, "BENCH_THREADS": str(THREADS), **(env or {})},
+                                        preexec_fn=lambda: os.sched_setaffinity(0, CORES))
         self.epochs = []
         self.idle_cpu = 0.0
 
@@ -137,11 +151,12 @@ def slow_down_beside_a_copy(name, command):
     first.wait_ready()
     first.go()
     second.go()
-    together = statistics.mean([first.result(quiet=True)["seconds"], second.result(quiet=True)["seconds"]])
+    both = [first.result(quiet=True)["seconds"], second.result(quiet=True)["seconds"]]
+    together = statistics.mean(both)
     for trainer in (first, second):
         trainer.finish()
     print(f"[bench]   {name}: {CONTENTION_IMAGES} images alone {alone:.1f} s, beside a copy of itself "
-          f"{together:.1f} s: slow-down {together / alone:.2f}x", flush=True)
+          f"{together:.1f} s (the slower copy {max(both):.1f} s): slow-down {together / alone:.2f}x", flush=True)
     return alone, together
 
 
@@ -179,7 +194,7 @@ def cpu_description():
     except (OSError, subprocess.CalledProcessError):
         pass
     present = [flag for flag in ISA_FLAGS if flag in flags]
-    return (f"{model}, {os.cpu_count()} cores, {' '.join(present) or 'no AVX2'}"
+    return (f"{model}, {len(CORES)} of {os.cpu_count()} cores used, {' '.join(present) or 'no AVX2'}"
             f" ({'AMX' if 'amx_tile' in flags else 'no AMX'}, {'AVX-512' if 'avx512f' in flags else 'no AVX-512'})")
 
 
@@ -208,8 +223,8 @@ def main(argv):
 
     cpu = cpu_description()
     print(f"[bench] CPU: {cpu}", flush=True)
-    print(f"[bench] the corrected CNN, batch 32, Adam 1e-3, {args.epochs} epoch(s) of 60,000 images; DL4J through "
-          "lib, PyTorch and Keras taking turns", flush=True)
+    print(f"[bench] the corrected CNN, batch 32, Adam 1e-3 halved after every epoch, {args.epochs} epoch(s) of 60,000 "
+          f"images, {THREADS} threads on cores {CORES}; DL4J through lib, PyTorch and Keras taking turns", flush=True)
     results = race(args.epochs)
     slow_downs = {}
     if not args.no_contention:
@@ -236,7 +251,7 @@ def main(argv):
     if slow_downs:
         print("slow-down beside a second copy on the same cores (2.00 = fair sharing): " + ", ".join(
             f"{name} {value:.2f}x" for name, value in slow_downs.items()))
-    print(f"DL4J path: {results['DL4J'][-1]['path']}, GOMP_SPINCOUNT={DL4J_ENV['GOMP_SPINCOUNT']}, "
+    print(f"DL4J path: {results['DL4J'][-1]['path']}, {' '.join(f'{k}={v}' for k, v in DL4J_ENV.items())}, "
           f"JVM {' '.join(kernel_jvm_options())}")
     print(f"Java kernel: start-up {startup:.2f} s, trivial cell round trip {1000 * trip:.0f} ms")
     times = os.path.join(ROOT, "build", "run-times.json")

@@ -2,7 +2,8 @@
 """make bench's reference: the same CNN, optimizer, batch size and data as lib's DL4J model, in PyTorch.
 
 conv5x5x32 relu, conv5x5x32 relu, maxpool 2, conv3x3x64 relu, conv3x3x64 relu, maxpool 2, dense 256 relu,
-dense 10 (softmax inside the cross-entropy loss); Xavier-normal weights, zero biases; Adam 1e-3; batch 32;
+dense 10 (softmax inside the cross-entropy loss); Xavier-normal weights, zero biases; Adam 1e-3 halved after
+every epoch (lib's Models.LEARNING_RATE); batch 32;
 NCHW float32 pixels / 255; shuffled each epoch; BENCH_THREADS threads (2); the first BENCH_IMAGES
 training images (all 60,000). Prints one JSON line per epoch.
 
@@ -54,6 +55,7 @@ def main(epochs, paced):
     y_test = torch.from_numpy(read_idx("t10k-labels-idx1-ubyte").astype(np.int64))
     net = model()
     optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
+    schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.5)  # halved after every epoch, as lib's
     loss_fn = nn.CrossEntropyLoss()
     for epoch in range(1, epochs + 1):
         if paced:
@@ -70,6 +72,7 @@ def main(epochs, paced):
             loss.backward()
             optimizer.step()
         seconds = time.perf_counter() - start
+        schedule.step()
         print(json.dumps({"framework": f"PyTorch {torch.__version__}", "path": f"{torch.get_num_threads()} threads",
                           "epoch": epoch, "seconds": round(seconds, 3), "test_accuracy": accuracy(net, x_test, y_test),
                           "images": len(x), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}),

@@ -81,7 +81,10 @@ async def connect_when_ready(hub, student, token, kernel_id, session, report, at
     url = (hub.url.replace("http", "ws", 1) + f"/user/{student}/api/kernels/{kernel_id}/channels?session_id={session}")
     for attempt in range(1, attempts + 1):
         try:
-            connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"}),
+            # the server completes the websocket's handshake only once the kernel answered kernel_info (or its own
+            # wait ran out): wait as long as it may, as a browser does, not tornado's default 20 s
+            connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"},
+                                                             connect_timeout=60, request_timeout=CONNECT_TIMEOUT),
                                                  max_message_size=256 * 1024 * 1024)
             request = message("kernel_info_request", {}, session)
             await connection.write_message(json.dumps(request))

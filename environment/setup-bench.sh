@@ -21,8 +21,9 @@ if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; the
   exit 0
 fi
 base=$(command -v python3 || true)
-if [ -z "$base" ] || ! "$base" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 10))' 2>/dev/null; then
-  echo "[bench] make bench needs Python 3.10 or newer with the venv module (Debian: apt-get install python3-venv)." >&2
+if [ -z "$base" ] || ! "$base" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "[bench] make bench needs Python 3.11 or newer with the venv module (the pinned NumPy, PyTorch and TensorFlow" \
+       "need it; Debian: apt-get install python3-venv)." >&2
   exit 1
 fi
 echo "[bench] References: creating .venv-bench with $("$base" --version 2>&1) and installing $(grep -c '==' "$lock")" \

@@ -66,8 +66,10 @@ c.Spawner.args = [f"--MappingKernelManager.cull_idle_timeout={values['CNNBOOK_KE
                   # When the whole class starts kernels at once, another program sometimes takes a port Jupyter chose
                   # before the kernel's JVM binds it; the kernel then exits and Jupyter restarts it. jupyter_client 8
                   # caches a kernel's ports and restarts it on the same ones (five times, then "dead"); without the
-                  # cache each restart gets new ports (classroom/tests/test_kernel_ports.py)
+                  # cache each restart gets new ports, as long as the kernel counts as starting: 10 s by default,
+                  # less than a JVM may need under a class's load (classroom/tests/test_kernel_ports.py)
                   "--KernelManager.cache_ports=False",
+                  "--KernelRestarter.stable_start_time=180",
                   "--ServerApp.terminals_enabled=False"]
 if os.geteuid() == 0:  # the demo spawner runs servers as the hub's user; a real spawner never as root
     c.Spawner.args.append("--allow-root")

@@ -31,7 +31,8 @@ def fake_jdk(root, version, modules="java.base java.se jdk.compiler jdk.jshell")
 
 
 def launch(java_home, *args, **env):
-    clean = {k: v for k, v in os.environ.items() if k not in ("IJAVA_JVM_OPTS", "JAVA_OPTS")}
+    clean = {k: v for k, v in os.environ.items() if k not in (
+        "IJAVA_JVM_OPTS", "JAVA_OPTS", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "GOMP_SPINCOUNT", "OMP_WAIT_POLICY")}
     return subprocess.run(["/bin/sh", LAUNCHER, *args], env={**clean, "IJAVA_JAVA_HOME": str(java_home), **env},
                           capture_output=True, text=True, timeout=60)
 
@@ -50,23 +51,35 @@ def test_the_launcher_passes_the_options_each_jdk_needs(tmp_path, version, expec
     for option in unexpected:
         assert option not in args
     assert args[-3] == "-jar" and args[-2].endswith("java-kernel.jar") and args[-1] == "connection.json"
-    assert "-XX:MaxRAMPercentage=40" in args
+    assert "-XX:MaxRAMPercentage=40" in args and "-XX:+UseSerialGC" in args
 
 
 def test_nd4j_threads_spin_briefly_unless_the_user_says_otherwise(tmp_path):
     home = fake_jdk(tmp_path, "17.0.15")
     assert "GOMP_SPINCOUNT=1000" in launch(home, "connection.json").stdout.splitlines()
     assert "GOMP_SPINCOUNT=50000" in launch(home, "connection.json", GOMP_SPINCOUNT="50000").stdout.splitlines()
+    assert "GOMP_SPINCOUNT=" in launch(home, "connection.json", OMP_WAIT_POLICY="passive").stdout.splitlines()
 
 
-def test_the_bench_runs_dl4j_with_the_kernels_own_jvm_options_and_spin_count(tmp_path):
+@pytest.mark.parametrize("variable, options", [("IJAVA_JVM_OPTS", "-Xmx2g -XX:+UseG1GC"),
+                                               ("JAVA_TOOL_OPTIONS", "-XX:+UseZGC"),
+                                               ("JDK_JAVA_OPTIONS", "-XX:+UseParallelGC")])
+def test_a_collector_the_user_chose_replaces_the_serial_default(tmp_path, variable, options):
+    run = launch(fake_jdk(tmp_path, "17.0.15"), "connection.json", **{variable: options})
+    assert run.returncode == 0, run.stderr
+    assert "-XX:+UseSerialGC" not in run.stdout.splitlines()[0].split()
+
+
+def test_the_bench_runs_dl4j_with_the_kernels_own_jvm_options_and_spin_count(tmp_path, monkeypatch):
     sys.path.insert(0, os.path.join(HERE, "..", "..", "bench"))
     import run_bench
     run = launch(fake_jdk(tmp_path, "17.0.15"), "connection.json").stdout.splitlines()
     kernel_args = run[0].split()
     options = run_bench.kernel_jvm_options()
-    assert options and all(option in kernel_args for option in options), (options, kernel_args)
-    assert f"GOMP_SPINCOUNT={run_bench.DL4J_ENV['GOMP_SPINCOUNT']}" in run
+    assert "-XX:+UseSerialGC" in options and all(option in kernel_args for option in options), (options, kernel_args)
+    monkeypatch.delenv("GOMP_SPINCOUNT", raising=False)
+    monkeypatch.delenv("OMP_WAIT_POLICY", raising=False)
+    assert f"GOMP_SPINCOUNT={run_bench.openmp_spin()['GOMP_SPINCOUNT']}" in run
 
 
 def test_a_newer_jdk_that_refuses_an_option_still_starts(tmp_path):

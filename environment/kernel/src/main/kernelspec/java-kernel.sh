@@ -5,7 +5,8 @@
 #                   JAVA_OPTS is used when IJAVA_JVM_OPTS is not set.
 #   IJAVA_JAVA_HOME the JDK to run (17 or newer, a JDK: the kernel needs jdk.jshell). Without it, the JDK
 #                   recorded at installation (file java-home beside this script), then JAVA_HOME, then PATH.
-#   GOMP_SPINCOUNT  how long ND4J's OpenMP threads spin waiting for work (default here 1000, see below).
+#   GOMP_SPINCOUNT  how long ND4J's OpenMP threads spin waiting for work (default here 1000 unless GOMP_SPINCOUNT or
+#                   OMP_WAIT_POLICY is set, see below).
 #
 # "java-kernel.sh --check" only names the JDK it would use ("JDK 25.0.3 at /usr/lib/jvm/...") or says what is
 # wrong with it, and exits (the installer runs it).
@@ -65,13 +66,21 @@ fi
 # ND4J's OpenMP threads (libgomp) spin up to 300,000 rounds waiting for work by default: a kernel whose cores are
 # also busy with something else (a classmate's kernel, a test run) then trains 6-8x slower instead of 2x. A short
 # spin shares the cores fairly at the same speed alone (make bench, "sharing the cores"; bench/NOTES.md).
-export GOMP_SPINCOUNT="${GOMP_SPINCOUNT:-1000}"
+# (libgomp lets GOMP_SPINCOUNT win over OMP_WAIT_POLICY: a user's policy is left alone.)
+if [ -z "${GOMP_SPINCOUNT:-}" ] && [ -z "${OMP_WAIT_POLICY:-}" ]; then
+  export GOMP_SPINCOUNT=1000
+fi
 
-# The serial collector: training creates many short-lived Java objects (ND4J's wrappers around native buffers) and
-# G1 answered with a heap growing ~300 MB per epoch (peak RSS 1.95 GB after 3 epochs vs 1.39 GB with this, same
-# speed; make bench, bench/NOTES.md). A class's kernels get their own options (classroom/limits.env).
-default_heap="-XX:MaxRAMPercentage=40 -XX:+UseSerialGC"
+default_heap="-XX:MaxRAMPercentage=40"
+# The serial collector, unless the options name a collector (two would stop the JVM): training creates many
+# short-lived Java objects (ND4J's wrappers around native buffers) and G1 answered with a heap growing ~300 MB per
+# epoch (peak RSS 1.95 GB after 3 epochs vs 1.39 GB with this, same speed; make bench, bench/NOTES.md). A class's
+# kernels choose G1 with a heap cap and periodic GC (classroom/limits.env).
+default_gc="-XX:+UseSerialGC"
+case " ${IJAVA_JVM_OPTS:-} ${JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-} " in
+  *-XX:+Use*GC*) default_gc="" ;;
+esac
 # Word splitting of the options is intended: they are a list of flags.
 # shellcheck disable=SC2086
-exec "$java" $version_opts ${IJAVA_JVM_OPTS:-${JAVA_OPTS:-$default_heap}} -Djava.awt.headless=true \
+exec "$java" $version_opts $default_gc ${IJAVA_JVM_OPTS:-${JAVA_OPTS:-$default_heap}} -Djava.awt.headless=true \
   -jar "$here/java-kernel.jar" "$@"
