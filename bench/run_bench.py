@@ -55,14 +55,15 @@ def kernel_jvm_options():
 
 
 def trainer_commands(epochs):
-    """{name: command} of the three trainers, each printing READY before an epoch and a JSON line after it."""
+    """{name: (command, environment)} of the three trainers, each printing READY before an epoch and a JSON line
+    after it."""
     classpath = os.pathsep.join([os.path.join("bench", "target", "classes"), os.path.join("lib", "target", "classes"),
                                  os.path.join("lib", "target", "lib", "*")])
     return {
-        "DL4J": ["java", *kernel_jvm_options(), "-cp", classpath, "org.cnnbook.bench.EpochBenchmark", str(epochs),
-                 "--paced"],
-        "PyTorch": [REFERENCE_PYTHON, os.path.join(HERE, "torch_epoch.py"), str(epochs), "--paced"],
-        "Keras": [REFERENCE_PYTHON, os.path.join(HERE, "keras_epoch.py"), str(epochs), "--paced"],
+        "DL4J": (["java", *kernel_jvm_options(), "-cp", classpath, "org.cnnbook.bench.EpochBenchmark", str(epochs),
+                  "--paced"], DL4J_ENV),
+        "PyTorch": ([REFERENCE_PYTHON, os.path.join(HERE, "torch_epoch.py"), str(epochs), "--paced"], {}),
+        "Keras": ([REFERENCE_PYTHON, os.path.join(HERE, "keras_epoch.py"), str(epochs), "--paced"], {}),
     }
 
 
@@ -115,8 +116,7 @@ class PacedTrainer:
 
 
 def race(epochs):
-    trainers = [PacedTrainer(name, command, DL4J_ENV if name == "DL4J" else None)
-                for name, command in trainer_commands(epochs).items()]
+    trainers = [PacedTrainer(name, command, env) for name, (command, env) in trainer_commands(epochs).items()]
     for epoch in range(1, epochs + 1):
         for trainer in trainers:  # all have loaded their data (or finished their last epoch's evaluation)
             trainer.wait_ready()
@@ -135,10 +135,10 @@ def race(epochs):
     return {trainer.name: trainer.epochs for trainer in trainers}
 
 
-def slow_down_beside_a_copy(name, command):
-    """Seconds for a slice alone and beside a second copy of the same trainer (both on the same cores)."""
-    env = {"BENCH_IMAGES": str(CONTENTION_IMAGES), **(DL4J_ENV if name == "DL4J" else {})}
-    command = command[:-2] + ["3", "--paced"]  # warm-up, alone, together
+def slow_down_beside_a_copy(name, command, env):
+    """Seconds for a slice alone and beside a second copy of the same trainer (both on the same cores); the command
+    runs three epochs: warm-up, alone, together."""
+    env = {**env, "BENCH_IMAGES": str(CONTENTION_IMAGES)}
     first, second = PacedTrainer(name, command, env), PacedTrainer(name + " (copy)", command, env)
     for trainer in (first, second):  # warm-up (JIT, first allocations), one at a time
         trainer.wait_ready()
@@ -229,8 +229,8 @@ def main(argv):
     slow_downs = {}
     if not args.no_contention:
         print("[bench] Sharing the cores: each trainer alone, then beside a second copy of itself", flush=True)
-        for name, command in trainer_commands(args.epochs).items():
-            alone, together = slow_down_beside_a_copy(name, command)
+        for name, (command, env) in trainer_commands(3).items():
+            alone, together = slow_down_beside_a_copy(name, command, env)
             slow_downs[name] = together / alone
     print("[bench] Java kernel start-up and a trivial cell's round trip (median of 5 kernels x 5 cells)", flush=True)
     startup, trip = kernel_timings()
