@@ -17,5 +17,8 @@ c.Execute.timeout = int(os.environ.get("CNNBOOK_GRADING_CELL_TIMEOUT", "120"))
 c.Execute.interrupt_on_timeout = True
 c.Execute.kernel_name = "java"
 
-# Where assignments are handed out and collected on this machine (a hub's teacher may point it elsewhere).
-c.Exchange.root = os.path.join(c.CourseDirectory.root, "exchange")
+# Where assignments are handed out and collected: the class's exchange, which every student's server uses too
+# (classroom/student_server/nbgrader_config.py). By default build/classroom/exchange, next to build/course, where
+# make classroom keeps the class; CNNBOOK_EXCHANGE names another.
+c.Exchange.root = os.environ.get("CNNBOOK_EXCHANGE") or os.path.join(os.path.dirname(c.CourseDirectory.root),
+                                                                      "classroom", "exchange")

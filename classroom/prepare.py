@@ -71,12 +71,20 @@ def install_kernel(state, values):
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
+def make_exchange(path):
+    """nbgrader's exchange for the class: students (one Unix user each on a real spawner) write their submissions
+    into it and must not touch each other's files, as in nbgrader's own /srv/nbgrader/exchange (sticky, writable)."""
+    os.makedirs(path, exist_ok=True)
+    os.chmod(path, 0o1777)
+
+
 def prepare(state):
     for path, what in ((KERNEL_JAR, "the Java kernel"), (os.path.join(LIB, "cnnbook-lib.jar"), "lib"),
                        (os.path.join(MNIST, "train-images-idx3-ubyte"), "MNIST")):
         require(path, what)
     os.makedirs(os.path.join(state, "shared"), exist_ok=True)
     os.makedirs(os.path.join(state, "homes"), exist_ok=True)
+    make_exchange(os.path.join(state, "exchange"))
     link(LIB, os.path.join(state, "shared", "lib"))
     link(MNIST, os.path.join(state, "shared", "mnist"))
     count = copy_series(os.path.join(state, "series"))

@@ -56,6 +56,10 @@ c.Spawner.environment = {
     "JUPYTER_PATH": os.path.join(STATE, "share", "jupyter"),
     "CNNBOOK_LIB": os.path.join(STATE, "shared", "lib"),
     "MNIST_DIR": os.path.join(STATE, "shared", "mnist"),
+    # what every student's server gets: its kernel manager (Spawner.args) and nbgrader's settings
+    "PYTHONPATH": os.path.join(CLASSROOM, "student_server"),
+    "JUPYTER_CONFIG_PATH": os.path.join(CLASSROOM, "student_server"),
+    "CNNBOOK_EXCHANGE": os.path.join(STATE, "exchange"),  # where the teacher's nbgrader releases and collects
     **{key: value for key, value in os.environ.items() if key in ("DATASET_LIMIT", "MAX_EPOCH")},
 }
 # a server stops its idle kernels; the culler below stops idle servers
@@ -70,6 +74,8 @@ c.Spawner.args = [f"--MappingKernelManager.cull_idle_timeout={values['CNNBOOK_KE
                   # less than a JVM may need under a class's load (classroom/tests/test_kernel_ports.py)
                   "--KernelManager.cache_ports=False",
                   "--KernelRestarter.stable_start_time=180",
+                  # and watches such a kernel's status on its new ports (jupyter_server would keep the old ones)
+                  "--MappingKernelManager.kernel_manager_class=cnnbook_kernel_manager.ClassKernelManager",
                   "--ServerApp.terminals_enabled=False"]
 if os.geteuid() == 0:  # the demo spawner runs servers as the hub's user; a real spawner never as root
     c.Spawner.args.append("--allow-root")

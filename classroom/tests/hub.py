@@ -20,6 +20,16 @@ def free_port():
         return s.getsockname()[1]
 
 
+def stop(process, seconds):
+    """Asks `process` to stop (SIGTERM) and kills it if it has not after `seconds`."""
+    process.terminate()
+    try:
+        process.wait(seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class Hub:
     def __init__(self, state, extra_env=None):
         self.state = state
@@ -63,9 +73,5 @@ class Hub:
         raise RuntimeError("the hub did not answer:\n" + open(self.log_path).read()[-3000:])
 
     def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        stop(self.process, 60)
         self.log.close()

@@ -1,23 +1,27 @@
 """The classroom on one machine: JupyterHub (from the venv) with configurable-http-proxy (npm, pinned) on
 127.0.0.1, JupyterLab for every student, the class's java kernel with its limits visible to every student's
 server, the series in each new home (and a deleted notebook back on the next start), the idle culler running;
-then the load test: CNNBOOK_LOAD_STUDENTS students (0, make test's default, leaves it out) run notebooks 01-04 at
+then the load test: CNNBOOK_LOAD_STUDENTS students (make test: 20; 0 leaves it out) run notebooks 01-04 at
 once (quick mode), with peak memory and time written to build/classroom/load-report.json."""
 import asyncio
 import json
 import os
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 
+import course
 import hub as hubs
 import loadtest
 
 pytest.importorskip("jupyterhub", reason="JupyterHub is not installed (make setup puts it into .venv)")
 
 STUDENTS = int(os.environ.get("CNNBOOK_LOAD_STUDENTS", "0"))
+ASSIGNMENT = "01-loading-mnist"
 REPORT = os.path.join(loadtest.ROOT, "build", "classroom", "load-report.json")
 
 
@@ -49,9 +53,11 @@ def stop_server(hub, name):
         time.sleep(0.5)
 
 
-def user_api(hub, name, token, path):
-    request = urllib.request.Request(f"{hub.url}/user/{name}/api/{path}", headers={"Authorization": f"token {token}"})
-    with urllib.request.urlopen(request, timeout=60) as response:
+def user_api(hub, name, token, path, body=None):
+    """GET (or POST `body`) /user/<name>/<path> on the student's server, through the hub's proxy."""
+    request = urllib.request.Request(f"{hub.url}/user/{name}/{path}", headers={"Authorization": f"token {token}"},
+                                     data=None if body is None else json.dumps(body).encode())
+    with urllib.request.urlopen(request, timeout=300) as response:
         return json.load(response)
 
 
@@ -60,13 +66,13 @@ def test_a_student_gets_the_series_jupyterlab_and_the_class_kernel_with_its_limi
     home = os.path.join(hub.state, "homes", "ann")
     assert sorted(n for n in os.listdir(home) if n.endswith(".ipynb"))[:2] == ["00-java-in-jupyter.ipynb",
                                                                              "01-loading-mnist.ipynb"]
-    specs = user_api(hub, "ann", token, "kernelspecs")["kernelspecs"]
+    specs = user_api(hub, "ann", token, "api/kernelspecs")["kernelspecs"]
     assert "java" in specs, specs.keys()
     env = specs["java"]["spec"]["env"]
     assert env["OMP_NUM_THREADS"] == "1" and "-Dorg.bytedeco.javacpp.maxbytes=" in env["IJAVA_JVM_OPTS"], env
     assert "-Xmx" in env["IJAVA_JVM_OPTS"] and "G1PeriodicGCInterval" in env["IJAVA_JVM_OPTS"]
     assert env["CNNBOOK_LIB"].startswith(hub.state) and env["MNIST_DIR"].startswith(hub.state)
-    status = user_api(hub, "ann", token, "status")
+    status = user_api(hub, "ann", token, "api/status")
     assert status is not None
     with urllib.request.urlopen(urllib.request.Request(f"{hub.url}/user/ann/lab",
                                                        headers={"Authorization": f"token {token}"}), timeout=60) as page:
@@ -92,12 +98,42 @@ def test_the_idle_culler_runs_beside_the_hub(hub):
     assert os.path.exists(f"/proc/{culler['pid']}")
 
 
-@pytest.mark.skipif(STUDENTS == 0, reason="CNNBOOK_LOAD_STUDENTS=0: make test leaves the load test out until a server's "
-                                          "stuck websocket handshake under a class's load is solved; run it with "
-                                          "CNNBOOK_LOAD_STUDENTS=20 make test-classroom")
+def test_students_fetch_and_submit_in_jupyterlab_and_the_teacher_collects_each_ones_work(hub, tmp_path):
+    """nbgrader's round through the hub: the teacher releases, two students fetch and submit through their servers'
+    Assignments API (what JupyterLab's Assignments tab calls), the teacher collects a submission per student."""
+    out = str(tmp_path / "course")
+    assert course.build(out, only=["01"]) == [ASSIGNMENT]
+    teacher = course.nbgrader_env({"CNNBOOK_EXCHANGE": os.path.join(hub.state, "exchange")})
+
+    def nbgrader(*args):
+        run = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=out, env=teacher, capture_output=True,
+                             text=True, timeout=300)
+        assert run.returncode == 0, run.stdout + run.stderr
+
+    nbgrader("release_assignment", ASSIGNMENT)
+    for student in ("bea", "cal"):
+        token = start_server(hub, student)
+        listed = user_api(hub, student, token, "assignments?course_id=cnnbook")
+        assert [a["assignment_id"] for a in listed["value"] if a["status"] == "released"] == [ASSIGNMENT], listed
+        user_api(hub, student, token, "assignments/fetch", {"course_id": "cnnbook", "assignment_id": ASSIGNMENT})
+        fetched = os.path.join(hub.state, "homes", student, ASSIGNMENT, ASSIGNMENT + ".ipynb")
+        assert "// YOUR CODE HERE" in open(fetched).read()
+        answer = user_api(hub, student, token, "assignments/submit", {"course_id": "cnnbook",
+                                                                      "assignment_id": ASSIGNMENT})
+        assert answer.get("success", True), answer
+        stop_server(hub, student)
+    nbgrader("collect", ASSIGNMENT)
+    for student in ("bea", "cal"):
+        assert os.path.exists(os.path.join(out, "submitted", student, ASSIGNMENT, ASSIGNMENT + ".ipynb")), \
+            os.listdir(os.path.join(out, "submitted"))
+
+
+@pytest.mark.skipif(STUDENTS == 0, reason="CNNBOOK_LOAD_STUDENTS=0 leaves the load test out")
 def test_a_class_runs_notebooks_01_to_04_at_once(hub):
     result = asyncio.run(loadtest.load_test(hub.url, hub.token, STUDENTS))
     result["cpu"] = loadtest.cpu_model()
+    log = open(hub.log_path, encoding="utf-8", errors="replace").read()
+    result["kernels_restarted_on_new_ports"] = log.count("restarted on new ports")
     os.makedirs(os.path.dirname(REPORT), exist_ok=True)
     with open(REPORT, "w") as f:
         json.dump(result, f, indent=1)

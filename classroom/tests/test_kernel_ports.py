@@ -4,8 +4,14 @@ server, the restart gets new ports and the kernel comes up, even when the JVM ne
 default 10 s of "starting" to get there; with jupyter_client's defaults it would be restarted on the same taken
 port until Jupyter declared it dead."""
 import asyncio
+import json
 import os
-import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
 
 import pytest
 from traitlets.config.loader import KVArgParseConfigLoader, PyFileConfigLoader
@@ -13,34 +19,28 @@ from traitlets.config.loader import KVArgParseConfigLoader, PyFileConfigLoader
 pytest.importorskip("jupyterhub", reason="JupyterHub is not installed (make setup puts it into .venv)")
 from jupyter_client.ioloop import AsyncIOLoopKernelManager  # noqa: E402
 
-HUB_CONFIG = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "hub")
+from tornado.httpclient import HTTPClientError, HTTPRequest  # noqa: E402
+from tornado.iostream import StreamClosedError  # noqa: E402
+from tornado.websocket import WebSocketError, websocket_connect  # noqa: E402
+
+from hub import free_port, stop  # noqa: E402
+from loadtest import message  # noqa: E402
+from taken_port_kernels import with_a_taken_port  # noqa: E402
+
+TESTS = os.path.dirname(os.path.abspath(__file__))
+
+HUB_CONFIG = os.path.join(os.path.dirname(TESTS), "hub")
+MANAGER_ARG = "--MappingKernelManager.kernel_manager_class="
 SLOW_START_S = 20  # a JVM starting beside a whole class's: longer than the restarter's default 10 s (+ its first poll)
+
+
+def hub_config():
+    return PyFileConfigLoader("jupyterhub_config.py", path=HUB_CONFIG).load_config()
 
 
 def student_server_config():
     """The traitlets config a student's server gets from the hub's Spawner.args."""
-    hub = PyFileConfigLoader("jupyterhub_config.py", path=HUB_CONFIG).load_config()
-    return KVArgParseConfigLoader(argv=[arg for arg in hub.Spawner.args if arg != "--allow-root"]).load_config()
-
-
-class SlowKernelWithATakenPort(AsyncIOLoopKernelManager):
-    """The kernel starts SLOW_START_S late, and another program listens on its first shell port from the moment
-    Jupyter writes that port down."""
-
-    taken_port = None
-    thief = None
-
-    def format_kernel_cmd(self, extra_arguments=None):
-        command = super().format_kernel_cmd(extra_arguments)
-        return ["/bin/sh", "-c", f'sleep {SLOW_START_S}; exec "$@"', "slow-start"] + command
-
-    def write_connection_file(self, **kwargs):
-        super().write_connection_file(**kwargs)
-        if self.thief is None:
-            self.taken_port = self.shell_port
-            self.thief = socket.socket()
-            self.thief.bind(("127.0.0.1", self.taken_port))
-            self.thief.listen()
+    return KVArgParseConfigLoader(argv=[arg for arg in hub_config().Spawner.args if arg != "--allow-root"]).load_config()
 
 
 async def start_until_ready(manager, seconds=240):
@@ -75,13 +75,105 @@ async def start_until_ready(manager, seconds=240):
     finally:
         manager.stop_restarter()
         await manager.shutdown_kernel(now=True)
-        if manager.thief is not None:
-            manager.thief.close()
+        manager.release_the_port()
 
 
 def test_a_slow_kernel_whose_port_was_taken_comes_back_on_new_ports_under_the_class_settings():
-    manager = SlowKernelWithATakenPort(kernel_name="java", config=student_server_config())
+    manager = with_a_taken_port(AsyncIOLoopKernelManager, SLOW_START_S)(kernel_name="java",
+                                                                        config=student_server_config())
     assert manager.cache_ports is False
     restarts, answered_on = asyncio.run(start_until_ready(manager))
     assert answered_on is not None, f"the kernel did not come up after {restarts} restarts (port {manager.taken_port} taken)"
     assert restarts >= 1 and answered_on != manager.taken_port, (restarts, answered_on, manager.taken_port)
+
+
+class StudentServer:
+    """A real Jupyter server started as the hub starts a student's (its Spawner.args and PYTHONPATH), except that
+    its kernel manager class is `taken_port_kernels.TakenPortKernelManager` on top of the hub's own class."""
+
+    def __init__(self, root):
+        hub = hub_config()
+        args = list(hub.Spawner.args)
+        base = next(arg[len(MANAGER_ARG):] for arg in args if arg.startswith(MANAGER_ARG))
+        args = [MANAGER_ARG + "taken_port_kernels.TakenPortKernelManager" if arg.startswith(MANAGER_ARG) else arg
+                for arg in args]
+        if os.geteuid() == 0 and "--allow-root" not in args:
+            args.append("--allow-root")
+        self.token = uuid.uuid4().hex
+        self.url = f"http://127.0.0.1:{free_port()}"
+        self.log_path = os.path.join(root, "server.log")
+        env = {**os.environ, "CNNBOOK_TEST_BASE_KERNEL_MANAGER": base,
+               "PYTHONPATH": os.pathsep.join([TESTS, hub.Spawner.environment["PYTHONPATH"]])}
+        with open(self.log_path, "w") as log:
+            self.process = subprocess.Popen(
+                [os.path.join(os.path.dirname(sys.executable), "jupyter-server"), "--ServerApp.ip=127.0.0.1",
+                 f"--ServerApp.port={self.url.rsplit(':', 1)[1]}", "--ServerApp.port_retries=0",
+                 "--ServerApp.open_browser=False", f"--IdentityProvider.token={self.token}",
+                 f"--ServerApp.root_dir={root}", *args], env=env, stdout=log, stderr=subprocess.STDOUT)
+
+    def api(self, method, path, body=None):
+        request = urllib.request.Request(self.url + path, method=method, headers={"Authorization": f"token {self.token}"},
+                                         data=None if body is None else json.dumps(body).encode())
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return json.loads(response.read() or b"null")
+
+    def wait_until_up(self, seconds=60):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, "the server exited:\n" + self.log()[-3000:]
+            try:
+                return self.api("GET", "/api/status")
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.5)
+        raise AssertionError("the server did not come up:\n" + self.log()[-3000:])
+
+    def log(self):
+        return open(self.log_path, encoding="utf-8", errors="replace").read()
+
+    def stop(self):
+        stop(self.process, 30)
+
+
+async def kernel_info_through_the_websocket(server, kernel_id, seconds):
+    """What a student's page does: open the kernel's websocket and ask for kernel_info, again after every failed
+    or closed attempt; returns the seconds until the kernel answered, or None."""
+    session = uuid.uuid4().hex
+    url = server.url.replace("http", "ws", 1) + f"/api/kernels/{kernel_id}/channels?session_id={session}"
+    begin = time.monotonic()
+    while time.monotonic() - begin < seconds:
+        left = seconds - (time.monotonic() - begin)
+        try:
+            connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {server.token}"},
+                                                             request_timeout=left))
+            request = message("kernel_info_request", {}, session)
+            await connection.write_message(json.dumps(request))
+            while True:
+                raw = await asyncio.wait_for(connection.read_message(), max(1, seconds - (time.monotonic() - begin)))
+                if raw is None:
+                    break
+                reply = json.loads(raw)
+                if reply.get("parent_header", {}).get("msg_id") == request["header"]["msg_id"] \
+                        and reply.get("msg_type") == "kernel_info_reply":
+                    connection.close()
+                    return time.monotonic() - begin
+        except (OSError, asyncio.TimeoutError, HTTPClientError, WebSocketError, StreamClosedError):
+            pass
+        await asyncio.sleep(1)
+    return None
+
+
+def test_a_students_server_reaches_a_kernel_that_came_back_on_new_ports(tmp_path):
+    """jupyter_server watches a kernel's status on its first ports; after the restarter brought the kernel back on
+    new ones, the status stayed "starting" and no websocket got through (the load test's hang). The hub's kernel
+    manager class watches the new ports."""
+    server = StudentServer(str(tmp_path))
+    try:
+        server.wait_until_up()
+        kernel = server.api("POST", "/api/kernels", {"name": "java"})
+        answered_after = asyncio.run(kernel_info_through_the_websocket(server, kernel["id"], seconds=150))
+        log = server.log()
+        assert "restarting kernel (1/5), new random ports" in log, "the kernel's port was not taken:\n" + log[-3000:]
+        assert answered_after is not None, "no kernel_info through the websocket in 150 s:\n" + log[-3000:]
+        assert server.api("GET", f"/api/kernels/{kernel['id']}")["execution_state"] == "idle"
+    finally:
+        server.stop()

@@ -40,6 +40,18 @@ def test_the_image_points_kernels_at_what_prepare_makes():
         assert re.search(rf"{variable}={re.escape(state)}/{inside}\b", text), variable
 
 
+def test_the_image_gives_student_servers_the_hubs_kernel_manager_and_nbgrader_settings():
+    hub = PyFileConfigLoader("jupyterhub_config.py", path=os.path.join(CLASSROOM, "hub")).load_config()
+    module_dir = os.path.relpath(hub.Spawner.environment["PYTHONPATH"], ROOT)
+    manager = next(arg.split("=", 1)[1] for arg in hub.Spawner.args
+                   if arg.startswith("--MappingKernelManager.kernel_manager_class="))
+    assert os.path.exists(os.path.join(ROOT, module_dir, manager.split(".")[0] + ".py")), manager
+    assert re.search(rf"PYTHONPATH=/srv/cnnbook/{re.escape(module_dir)}\b", dockerfile())
+    config_dir = os.path.relpath(hub.Spawner.environment["JUPYTER_CONFIG_PATH"], ROOT)
+    assert os.path.exists(os.path.join(ROOT, config_dir, "nbgrader_config.py"))
+    assert re.search(rf"JUPYTER_CONFIG_PATH=/srv/cnnbook/{re.escape(config_dir)}\b", dockerfile())
+
+
 def test_the_z2jh_limits_fit_the_kernels_limits():
     config = yaml.safe_load(open(os.path.join(CLASSROOM, "z2jh", "config.yaml")))
     values = limits.limits(limits.LIMITS_FILE)
@@ -49,6 +61,9 @@ def test_the_z2jh_limits_fit_the_kernels_limits():
     assert single["extraEnv"]["OMP_NUM_THREADS"] == values["CNNBOOK_THREADS"]
     assert config["cull"]["timeout"] == int(values["CNNBOOK_SERVER_IDLE_SECONDS"])
     assert "series" in " ".join(single["lifecycleHooks"]["postStart"]["exec"]["command"])
+    exchange = single["extraEnv"]["CNNBOOK_EXCHANGE"]
+    assert exchange in [mount["mountPath"] for mount in single["storage"]["extraVolumeMounts"]], \
+        "the exchange must be a volume every student's pod shares"
 
 
 def test_the_z2jh_student_servers_get_the_same_settings_as_on_one_machine(monkeypatch):
