@@ -84,7 +84,7 @@ def prepare(state):
         require(path, what)
     os.makedirs(os.path.join(state, "shared"), exist_ok=True)
     os.makedirs(os.path.join(state, "homes"), exist_ok=True)
-    make_exchange(os.path.join(state, "exchange"))
+    make_exchange(os.environ.get("CNNBOOK_EXCHANGE") or os.path.join(state, "exchange"))
     link(LIB, os.path.join(state, "shared", "lib"))
     link(MNIST, os.path.join(state, "shared", "mnist"))
     count = copy_series(os.path.join(state, "series"))

@@ -22,6 +22,8 @@ import limits  # noqa: E402
 STATE = os.environ.get("CNNBOOK_HUB_STATE", os.path.join(CLASSROOM, "..", "build", "classroom"))
 STATE = os.path.abspath(STATE)
 SERIES = os.environ.get("CNNBOOK_SERIES", os.path.join(STATE, "series"))
+EXCHANGE = os.environ.get("CNNBOOK_EXCHANGE") or os.path.join(STATE, "exchange")
+TEACHER = os.environ.get("CNNBOOK_TEACHER", "teacher")
 VENV_BIN = os.path.dirname(sys.executable)
 values = limits.limits()
 
@@ -41,7 +43,7 @@ c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ.get('CNNBOOK_PR
 c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = os.environ.get("CNNBOOK_HUB_PASSWORD", "change-me")
 c.Authenticator.allow_all = True
-c.Authenticator.admin_users = {os.environ.get("CNNBOOK_TEACHER", "teacher")}
+c.Authenticator.admin_users = {TEACHER}
 
 # 3. demo spawner: each student's server is a local process in STATE/homes/<name>, with JupyterLab
 c.JupyterHub.spawner_class = "simple"
@@ -59,7 +61,8 @@ c.Spawner.environment = {
     # what every student's server gets: its kernel manager (Spawner.args) and nbgrader's settings
     "PYTHONPATH": os.path.join(CLASSROOM, "student_server"),
     "JUPYTER_CONFIG_PATH": os.path.join(CLASSROOM, "student_server"),
-    "CNNBOOK_EXCHANGE": os.path.join(STATE, "exchange"),  # where the teacher's nbgrader releases and collects
+    "CNNBOOK_EXCHANGE": EXCHANGE,  # where the teacher's nbgrader releases and collects
+    "CNNBOOK_TEACHER": TEACHER,  # nbgrader names submissions after the login, except the teacher's
     **{key: value for key, value in os.environ.items() if key in ("DATASET_LIMIT", "MAX_EPOCH")},
 }
 # a server stops its idle kernels; the culler below stops idle servers

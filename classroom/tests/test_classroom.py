@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from traitlets.config.loader import PyFileConfigLoader
 
 import course
 import hub as hubs
@@ -126,6 +127,15 @@ def test_students_fetch_and_submit_in_jupyterlab_and_the_teacher_collects_each_o
     for student in ("bea", "cal"):
         assert os.path.exists(os.path.join(out, "submitted", student, ASSIGNMENT, ASSIGNMENT + ".ipynb")), \
             os.listdir(os.path.join(out, "submitted"))
+
+
+def test_the_teachers_server_collects_everyones_work_and_a_students_submits_under_their_login(monkeypatch):
+    config_dir = os.path.join(loadtest.HERE, "student_server")
+    for login, expected in (("bea", "bea"), ("teacher", None)):
+        monkeypatch.setenv("JUPYTERHUB_USER", login)
+        monkeypatch.setenv("CNNBOOK_TEACHER", "teacher")
+        config = PyFileConfigLoader("nbgrader_config.py", path=config_dir).load_config()
+        assert config.CourseDirectory.get("student_id") == expected, (login, config.CourseDirectory)
 
 
 @pytest.mark.skipif(STUDENTS == 0, reason="CNNBOOK_LOAD_STUDENTS=0 leaves the load test out")

@@ -6,6 +6,7 @@ port until Jupyter declared it dead."""
 import asyncio
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -88,15 +89,16 @@ def test_a_slow_kernel_whose_port_was_taken_comes_back_on_new_ports_under_the_cl
 
 
 class StudentServer:
-    """A real Jupyter server started as the hub starts a student's (its Spawner.args and PYTHONPATH), except that
-    its kernel manager class is `taken_port_kernels.TakenPortKernelManager` on top of the hub's own class."""
+    """A real Jupyter server started as the hub starts a student's (its Spawner.args and PYTHONPATH); with
+    `take_a_port`, its kernel manager class is `taken_port_kernels.TakenPortKernelManager` on top of the hub's."""
 
-    def __init__(self, root):
+    def __init__(self, root, take_a_port):
         hub = hub_config()
         args = list(hub.Spawner.args)
         base = next(arg[len(MANAGER_ARG):] for arg in args if arg.startswith(MANAGER_ARG))
-        args = [MANAGER_ARG + "taken_port_kernels.TakenPortKernelManager" if arg.startswith(MANAGER_ARG) else arg
-                for arg in args]
+        if take_a_port:
+            args = [MANAGER_ARG + "taken_port_kernels.TakenPortKernelManager" if arg.startswith(MANAGER_ARG) else arg
+                    for arg in args]
         if os.geteuid() == 0 and "--allow-root" not in args:
             args.append("--allow-root")
         self.token = uuid.uuid4().hex
@@ -110,6 +112,7 @@ class StudentServer:
                  f"--ServerApp.port={self.url.rsplit(':', 1)[1]}", "--ServerApp.port_retries=0",
                  "--ServerApp.open_browser=False", f"--IdentityProvider.token={self.token}",
                  f"--ServerApp.root_dir={root}", *args], env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.wait_until_up()
 
     def api(self, method, path, body=None):
         request = urllib.request.Request(self.url + path, method=method, headers={"Authorization": f"token {self.token}"},
@@ -117,7 +120,7 @@ class StudentServer:
         with urllib.request.urlopen(request, timeout=60) as response:
             return json.loads(response.read() or b"null")
 
-    def wait_until_up(self, seconds=60):
+    def wait_until_up(self, seconds=120):
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             assert self.process.poll() is None, "the server exited:\n" + self.log()[-3000:]
@@ -134,46 +137,98 @@ class StudentServer:
         stop(self.process, 30)
 
 
-async def kernel_info_through_the_websocket(server, kernel_id, seconds):
+async def open_page(server, kernel_id, session, seconds):
     """What a student's page does: open the kernel's websocket and ask for kernel_info, again after every failed
-    or closed attempt; returns the seconds until the kernel answered, or None."""
-    session = uuid.uuid4().hex
+    or closed attempt; returns the open connection once the kernel answered, or None after `seconds`."""
     url = server.url.replace("http", "ws", 1) + f"/api/kernels/{kernel_id}/channels?session_id={session}"
-    begin = time.monotonic()
-    while time.monotonic() - begin < seconds:
-        left = seconds - (time.monotonic() - begin)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         try:
             connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {server.token}"},
-                                                             request_timeout=left))
+                                                             request_timeout=deadline - time.monotonic()))
             request = message("kernel_info_request", {}, session)
             await connection.write_message(json.dumps(request))
             while True:
-                raw = await asyncio.wait_for(connection.read_message(), max(1, seconds - (time.monotonic() - begin)))
+                raw = await asyncio.wait_for(connection.read_message(), max(1, deadline - time.monotonic()))
                 if raw is None:
                     break
                 reply = json.loads(raw)
                 if reply.get("parent_header", {}).get("msg_id") == request["header"]["msg_id"] \
                         and reply.get("msg_type") == "kernel_info_reply":
-                    connection.close()
-                    return time.monotonic() - begin
+                    return connection
         except (OSError, asyncio.TimeoutError, HTTPClientError, WebSocketError, StreamClosedError):
             pass
         await asyncio.sleep(1)
     return None
 
 
+async def reaches(server, kernel_id, seconds):
+    """True if a page reaches the kernel within `seconds`."""
+    page = await open_page(server, kernel_id, uuid.uuid4().hex, seconds)
+    if page is None:
+        return False
+    page.close()
+    return True
+
+
+async def closed_within(connection, seconds):
+    """True if the server closes `connection` within `seconds` (messages before that are read and dropped)."""
+    deadline = time.monotonic() + seconds
+    try:
+        while await asyncio.wait_for(connection.read_message(), max(0.1, deadline - time.monotonic())) is not None:
+            pass
+        return True
+    except asyncio.TimeoutError:
+        return False
+
+
+def kernel_pid(kernel_id):
+    """The pid of the kernel process started with kernel_id's connection file."""
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                if f"kernel-{kernel_id}.json".encode() in f.read() and "java" in os.readlink(f"/proc/{pid}/exe"):
+                    return int(pid)
+        except OSError:
+            continue
+    raise AssertionError(f"no kernel process for {kernel_id}")
+
+
 def test_a_students_server_reaches_a_kernel_that_came_back_on_new_ports(tmp_path):
     """jupyter_server watches a kernel's status on its first ports; after the restarter brought the kernel back on
     new ones, the status stayed "starting" and no websocket got through (the load test's hang). The hub's kernel
     manager class watches the new ports."""
-    server = StudentServer(str(tmp_path))
+    server = StudentServer(str(tmp_path), take_a_port=True)
     try:
-        server.wait_until_up()
         kernel = server.api("POST", "/api/kernels", {"name": "java"})
-        answered_after = asyncio.run(kernel_info_through_the_websocket(server, kernel["id"], seconds=150))
+        reached = asyncio.run(reaches(server, kernel["id"], seconds=150))
         log = server.log()
         assert "restarting kernel (1/5), new random ports" in log, "the kernel's port was not taken:\n" + log[-3000:]
-        assert answered_after is not None, "no kernel_info through the websocket in 150 s:\n" + log[-3000:]
+        assert reached, "no kernel_info through the websocket in 150 s:\n" + log[-3000:]
         assert server.api("GET", f"/api/kernels/{kernel['id']}")["execution_state"] == "idle"
+    finally:
+        server.stop()
+
+
+def test_a_page_connected_when_its_kernel_died_reconnects_to_it_on_its_new_ports(tmp_path):
+    """A kernel killed in its first minutes (e.g. by the machine) comes back on new ports; the page that was
+    connected had its channels on the old ones. The server closes its websocket, and the page's reconnection (same
+    session, as JupyterLab's) reaches the kernel."""
+    server = StudentServer(str(tmp_path), take_a_port=False)
+    try:
+        kernel = server.api("POST", "/api/kernels", {"name": "java"})
+        session = uuid.uuid4().hex
+
+        async def page_through_a_kernel_death():
+            page = await open_page(server, kernel["id"], session, seconds=120)
+            assert page is not None, "the kernel never answered:\n" + server.log()[-3000:]
+            os.kill(kernel_pid(kernel["id"]), signal.SIGKILL)
+            assert await closed_within(page, 60), "the connected page was left on the old ports:\n" + server.log()[-3000:]
+            again = await open_page(server, kernel["id"], session, seconds=120)
+            assert again is not None, "no kernel_info after reconnecting:\n" + server.log()[-3000:]
+            again.close()
+
+        asyncio.run(page_through_a_kernel_death())
+        assert "new random ports" in server.log()
     finally:
         server.stop()
