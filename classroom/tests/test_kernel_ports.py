@@ -7,15 +7,11 @@ import asyncio
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 import uuid
 
 import pytest
-from traitlets.config.loader import KVArgParseConfigLoader, PyFileConfigLoader
+from traitlets.config.loader import KVArgParseConfigLoader
 
 pytest.importorskip("jupyterhub", reason="JupyterHub is not installed (make setup puts it into .venv)")
 from jupyter_client.ioloop import AsyncIOLoopKernelManager  # noqa: E402
@@ -24,19 +20,11 @@ from tornado.httpclient import HTTPClientError, HTTPRequest  # noqa: E402
 from tornado.iostream import StreamClosedError  # noqa: E402
 from tornado.websocket import WebSocketError, websocket_connect  # noqa: E402
 
-from hub import free_port, stop  # noqa: E402
 from loadtest import message  # noqa: E402
+from single_server import StudentServer, hub_config  # noqa: E402
 from taken_port_kernels import with_a_taken_port  # noqa: E402
 
-TESTS = os.path.dirname(os.path.abspath(__file__))
-
-HUB_CONFIG = os.path.join(os.path.dirname(TESTS), "hub")
-MANAGER_ARG = "--MappingKernelManager.kernel_manager_class="
 SLOW_START_S = 20  # a JVM starting beside a whole class's: longer than the restarter's default 10 s (+ its first poll)
-
-
-def hub_config():
-    return PyFileConfigLoader("jupyterhub_config.py", path=HUB_CONFIG).load_config()
 
 
 def student_server_config():
@@ -86,55 +74,6 @@ def test_a_slow_kernel_whose_port_was_taken_comes_back_on_new_ports_under_the_cl
     restarts, answered_on = asyncio.run(start_until_ready(manager))
     assert answered_on is not None, f"the kernel did not come up after {restarts} restarts (port {manager.taken_port} taken)"
     assert restarts >= 1 and answered_on != manager.taken_port, (restarts, answered_on, manager.taken_port)
-
-
-class StudentServer:
-    """A real Jupyter server started as the hub starts a student's (its Spawner.args and PYTHONPATH); with
-    `take_a_port`, its kernel manager class is `taken_port_kernels.TakenPortKernelManager` on top of the hub's."""
-
-    def __init__(self, root, take_a_port):
-        hub = hub_config()
-        args = list(hub.Spawner.args)
-        base = next(arg[len(MANAGER_ARG):] for arg in args if arg.startswith(MANAGER_ARG))
-        if take_a_port:
-            args = [MANAGER_ARG + "taken_port_kernels.TakenPortKernelManager" if arg.startswith(MANAGER_ARG) else arg
-                    for arg in args]
-        if os.geteuid() == 0 and "--allow-root" not in args:
-            args.append("--allow-root")
-        self.token = uuid.uuid4().hex
-        self.url = f"http://127.0.0.1:{free_port()}"
-        self.log_path = os.path.join(root, "server.log")
-        env = {**os.environ, "CNNBOOK_TEST_BASE_KERNEL_MANAGER": base,
-               "PYTHONPATH": os.pathsep.join([TESTS, hub.Spawner.environment["PYTHONPATH"]])}
-        with open(self.log_path, "w") as log:
-            self.process = subprocess.Popen(
-                [os.path.join(os.path.dirname(sys.executable), "jupyter-server"), "--ServerApp.ip=127.0.0.1",
-                 f"--ServerApp.port={self.url.rsplit(':', 1)[1]}", "--ServerApp.port_retries=0",
-                 "--ServerApp.open_browser=False", f"--IdentityProvider.token={self.token}",
-                 f"--ServerApp.root_dir={root}", *args], env=env, stdout=log, stderr=subprocess.STDOUT)
-        self.wait_until_up()
-
-    def api(self, method, path, body=None):
-        request = urllib.request.Request(self.url + path, method=method, headers={"Authorization": f"token {self.token}"},
-                                         data=None if body is None else json.dumps(body).encode())
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return json.loads(response.read() or b"null")
-
-    def wait_until_up(self, seconds=120):
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "the server exited:\n" + self.log()[-3000:]
-            try:
-                return self.api("GET", "/api/status")
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.5)
-        raise AssertionError("the server did not come up:\n" + self.log()[-3000:])
-
-    def log(self):
-        return open(self.log_path, encoding="utf-8", errors="replace").read()
-
-    def stop(self):
-        stop(self.process, 30)
 
 
 async def open_page(server, kernel_id, session, seconds):
