@@ -46,7 +46,11 @@ class StudentServer:
                  f"--ServerApp.port={self.url.rsplit(':', 1)[1]}", "--ServerApp.port_retries=0",
                  "--ServerApp.open_browser=False", f"--IdentityProvider.token={self.token}",
                  f"--ServerApp.root_dir={root}", *args], env=env, stdout=log, stderr=subprocess.STDOUT)
-        self.wait_until_up()
+        try:
+            self.wait_until_up()
+        except BaseException:
+            self.stop()  # a server that never answered is not left running
+            raise
 
     def api(self, method, path, body=None):
         request = urllib.request.Request(self.url + path, method=method, headers={"Authorization": f"token {self.token}"},
