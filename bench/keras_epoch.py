@@ -10,10 +10,7 @@ shuffled each epoch; BENCH_THREADS threads (2); the first BENCH_IMAGES training 
 
     keras_epoch.py EPOCHS [--paced]
 """
-import json
 import os
-import resource
-import sys
 import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # TensorFlow's start-up notices are not results
@@ -24,7 +21,7 @@ import tensorflow as tf  # noqa: E402
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
-from mnist_idx import read_idx  # noqa: E402
+from reference import THREADS, TRAINING_IMAGES, arguments, epochs, read_idx, report  # noqa: E402
 
 
 def model():
@@ -44,33 +41,25 @@ def accuracy(net, x_test, labels):
     return float(np.mean(np.argmax(net.predict(x_test, batch_size=1000, verbose=0), axis=1) == labels))
 
 
-def main(epochs, paced):
-    threads = int(os.environ.get("BENCH_THREADS", "2"))
-    tf.config.threading.set_intra_op_parallelism_threads(threads)
+def main(count, paced):
+    tf.config.threading.set_intra_op_parallelism_threads(THREADS)
     tf.config.threading.set_inter_op_parallelism_threads(1)
     keras.utils.set_random_seed(123)
-    n = int(os.environ.get("BENCH_IMAGES", "60000"))  # a slice, for the contention measurement
+    n = TRAINING_IMAGES
     x = read_idx("train-images-idx3-ubyte")[:n].reshape(-1, 28, 28, 1).astype(np.float32) / 255
     y = keras.utils.to_categorical(read_idx("train-labels-idx1-ubyte")[:n], 10)
     x_test = read_idx("t10k-images-idx3-ubyte").reshape(-1, 28, 28, 1).astype(np.float32) / 255
     test_labels = read_idx("t10k-labels-idx1-ubyte")
     net = model()
     onednn = "off" if os.environ.get("TF_ENABLE_ONEDNN_OPTS") == "0" else "on"  # TensorFlow's default on x86: on
-    for epoch in range(1, epochs + 1):
-        if paced:
-            print("READY", flush=True)
-            if not sys.stdin.readline():
-                return
+    for epoch in epochs(count, paced):
         net.optimizer.learning_rate.assign(1e-3 * 0.5 ** (epoch - 1))  # halved after every epoch, as lib's
         start = time.perf_counter()
         net.fit(x, y, batch_size=32, epochs=1, shuffle=True, verbose=0)
         seconds = time.perf_counter() - start
-        print(json.dumps({"framework": f"Keras {keras.__version__} / TensorFlow {tf.__version__}",
-                          "path": f"{threads} threads, oneDNN {onednn}",
-                          "epoch": epoch, "seconds": round(seconds, 3),
-                          "test_accuracy": accuracy(net, x_test, test_labels), "images": len(x), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}),
-              flush=True)
+        report(f"Keras {keras.__version__} / TensorFlow {tf.__version__}", f"{THREADS} threads, oneDNN {onednn}",
+               epoch, seconds, accuracy(net, x_test, test_labels), len(x))
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1, "--paced" in sys.argv[2:])
+    main(*arguments())

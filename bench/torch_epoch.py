@@ -11,17 +11,13 @@ training images (all 60,000). Prints one JSON line per epoch.
 
 --paced: before each epoch print READY and wait for a line on standard input (see bench/run_bench.py).
 """
-import json
-import os
-import resource
-import sys
 import time
 
 import numpy as np
 import torch
 from torch import nn
 
-from mnist_idx import read_idx
+from reference import THREADS, TRAINING_IMAGES, arguments, epochs, read_idx, report
 
 
 def model():
@@ -45,10 +41,10 @@ def accuracy(net, x_test, y_test):
     return correct / len(x_test)
 
 
-def main(epochs, paced):
+def main(count, paced):
     torch.manual_seed(123)
-    torch.set_num_threads(int(os.environ.get("BENCH_THREADS", "2")))
-    n = int(os.environ.get("BENCH_IMAGES", "60000"))  # a slice, for the contention measurement
+    torch.set_num_threads(THREADS)
+    n = TRAINING_IMAGES
     x = torch.from_numpy(read_idx("train-images-idx3-ubyte")[:n].astype(np.float32) / 255).unsqueeze(1)
     y = torch.from_numpy(read_idx("train-labels-idx1-ubyte")[:n].astype(np.int64))
     x_test = torch.from_numpy(read_idx("t10k-images-idx3-ubyte").astype(np.float32) / 255).unsqueeze(1)
@@ -57,11 +53,7 @@ def main(epochs, paced):
     optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
     schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.5)  # halved after every epoch, as lib's
     loss_fn = nn.CrossEntropyLoss()
-    for epoch in range(1, epochs + 1):
-        if paced:
-            print("READY", flush=True)
-            if not sys.stdin.readline():
-                return
+    for epoch in epochs(count, paced):
         order = torch.randperm(len(x))
         net.train()
         start = time.perf_counter()
@@ -73,11 +65,9 @@ def main(epochs, paced):
             optimizer.step()
         seconds = time.perf_counter() - start
         schedule.step()
-        print(json.dumps({"framework": f"PyTorch {torch.__version__}", "path": f"{torch.get_num_threads()} threads",
-                          "epoch": epoch, "seconds": round(seconds, 3), "test_accuracy": accuracy(net, x_test, y_test),
-                          "images": len(x), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}),
-              flush=True)
+        report(f"PyTorch {torch.__version__}", f"{torch.get_num_threads()} threads", epoch, seconds,
+               accuracy(net, x_test, y_test), len(x))
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1, "--paced" in sys.argv[2:])
+    main(*arguments())

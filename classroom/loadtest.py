@@ -74,6 +74,32 @@ def message(msg_type, content, session):
             "parent_header": {}, "metadata": {}, "content": content, "channel": "shell"}
 
 
+CONNECTION_ERRORS = (ConnectionError, HTTPClientError, OSError, WebSocketError, StreamClosedError, asyncio.TimeoutError)
+
+
+async def kernel_channel(url, token, session, timeout):
+    """The kernel websocket at `url`, once the kernel answered kernel_info through it (within `timeout` seconds).
+    The server completes the handshake only once the kernel answered its own kernel_info (or its wait ran out): this
+    waits as long as a browser does, not tornado's default 20 s. Raises one of CONNECTION_ERRORS otherwise."""
+    deadline = time.monotonic() + timeout
+    connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"},
+                                                     connect_timeout=min(60, timeout), request_timeout=timeout),
+                                         max_message_size=256 * 1024 * 1024)
+    request = message("kernel_info_request", {}, session)
+    await connection.write_message(json.dumps(request))
+    while True:
+        raw = await asyncio.wait_for(connection.read_message(), max(1, deadline - time.monotonic()))
+        if raw is None:
+            raise ConnectionError("closed before the kernel answered")
+        reply = json.loads(raw)
+        if reply.get("msg_type") == "status" and reply["content"].get("execution_state") in RESTARTED:
+            connection.close()
+            raise ConnectionError("the kernel was restarted (e.g. its ports were taken as it started)")
+        if reply.get("parent_header", {}).get("msg_id") == request["header"]["msg_id"] \
+                and reply.get("msg_type") == "kernel_info_reply":
+            return connection
+
+
 async def connect_when_ready(hub, student, token, kernel_id, session, report, attempts=5):
     """The kernel's websocket once the kernel answers kernel_info, as JupyterLab connects: when a whole class starts
     JVMs at once, a kernel can take longer than the server waits (it then closes the socket), and the page tries
@@ -81,25 +107,8 @@ async def connect_when_ready(hub, student, token, kernel_id, session, report, at
     url = (hub.url.replace("http", "ws", 1) + f"/user/{student}/api/kernels/{kernel_id}/channels?session_id={session}")
     for attempt in range(1, attempts + 1):
         try:
-            # the server completes the websocket's handshake only once the kernel answered kernel_info (or its own
-            # wait ran out): wait as long as it may, as a browser does, not tornado's default 20 s
-            connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"},
-                                                             connect_timeout=60, request_timeout=CONNECT_TIMEOUT),
-                                                 max_message_size=256 * 1024 * 1024)
-            request = message("kernel_info_request", {}, session)
-            await connection.write_message(json.dumps(request))
-            while True:
-                raw = await asyncio.wait_for(connection.read_message(), CONNECT_TIMEOUT)
-                if raw is None:
-                    raise ConnectionError("closed before the kernel answered")
-                reply = json.loads(raw)
-                if reply.get("msg_type") == "status" and reply["content"].get("execution_state") in RESTARTED:
-                    raise ConnectionError("the kernel was restarted (e.g. its ports were taken as it started)")
-                if reply.get("parent_header", {}).get("msg_id") == request["header"]["msg_id"] \
-                        and reply.get("msg_type") == "kernel_info_reply":
-                    return connection
-        except (ConnectionError, HTTPClientError, OSError, WebSocketError, StreamClosedError,
-                asyncio.TimeoutError) as error:
+            return await kernel_channel(url, token, session, CONNECT_TIMEOUT)
+        except CONNECTION_ERRORS as error:
             if attempt == attempts:
                 raise RuntimeError(f"no connection to the kernel after {attempts} attempts: {error}") from None
             report.reconnects += 1

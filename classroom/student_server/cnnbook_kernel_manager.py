@@ -26,9 +26,8 @@ class ClassKernelManager(ServerKernelManager):
         return restarted
 
     def _follow_the_new_ports(self):
-        servers = self.parent
-        kernel_id = next((key for key, kernel in getattr(servers, "_kernels", {}).items() if kernel is self), None)
-        if kernel_id is None or not hasattr(servers, "start_watching_activity"):
+        servers, kernel_id = self.parent, self.kernel_id
+        if not hasattr(servers, "start_watching_activity") or kernel_id not in servers:
             return  # not managed by a server (e.g. a bare MultiKernelManager): nobody watches its activity
         self.log.info("Kernel %s restarted on new ports; its status, kernel_info and pages follow", kernel_id)
         servers.stop_watching_activity(kernel_id)

@@ -4,7 +4,6 @@ server, the restart gets new ports and the kernel comes up, even when the JVM ne
 default 10 s of "starting" to get there; with jupyter_client's defaults it would be restarted on the same taken
 port until Jupyter declared it dead."""
 import asyncio
-import json
 import os
 import signal
 import time
@@ -16,11 +15,7 @@ from traitlets.config.loader import KVArgParseConfigLoader
 pytest.importorskip("jupyterhub", reason="JupyterHub is not installed (make setup puts it into .venv)")
 from jupyter_client.ioloop import AsyncIOLoopKernelManager  # noqa: E402
 
-from tornado.httpclient import HTTPClientError, HTTPRequest  # noqa: E402
-from tornado.iostream import StreamClosedError  # noqa: E402
-from tornado.websocket import WebSocketError, websocket_connect  # noqa: E402
-
-from loadtest import message  # noqa: E402
+from loadtest import CONNECTION_ERRORS, kernel_channel  # noqa: E402
 from single_server import StudentServer, hub_config  # noqa: E402
 from taken_port_kernels import with_a_taken_port  # noqa: E402
 
@@ -83,21 +78,9 @@ async def open_page(server, kernel_id, session, seconds):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {server.token}"},
-                                                             request_timeout=deadline - time.monotonic()))
-            request = message("kernel_info_request", {}, session)
-            await connection.write_message(json.dumps(request))
-            while True:
-                raw = await asyncio.wait_for(connection.read_message(), max(1, deadline - time.monotonic()))
-                if raw is None:
-                    break
-                reply = json.loads(raw)
-                if reply.get("parent_header", {}).get("msg_id") == request["header"]["msg_id"] \
-                        and reply.get("msg_type") == "kernel_info_reply":
-                    return connection
-        except (OSError, asyncio.TimeoutError, HTTPClientError, WebSocketError, StreamClosedError):
-            pass
-        await asyncio.sleep(1)
+            return await kernel_channel(url, server.token, session, deadline - time.monotonic())
+        except CONNECTION_ERRORS:
+            await asyncio.sleep(1)
     return None
 
 
