@@ -8,7 +8,8 @@ All trainers start together and load their data; then their epochs take turns (t
 each trainer goes first, second and last), each waiting while another trains, so that all see the same machine
 load. Prints, for each: seconds per epoch, images per second, achieved GFLOP/s against the machine's compute floor,
 peak memory, test accuracy after each epoch; then DL4J's ratio to the fastest reference (time and memory) and the
-CPU. Then, with a competing load: each trainer on a slice of the data alone and beside a second copy of itself on
+CPU. Where the CPU computes in bf16 (avx512_bf16 or AMX), PyTorch also trains under bf16 autocast in the same race,
+and DL4J's bf16 convolution is timed against its fp32 one (DL4J M2.1 cannot train in bf16). Then, with a competing load: each trainer on a slice of the data alone and beside a second copy of itself on
 the same cores (a class shares its CPUs), and the slow-down. Nothing here is asserted: the machine is shared and
 noisy. The references run from .venv-bench (environment/setup-bench.sh).
 """
@@ -29,6 +30,8 @@ TRAIN_FLOP_PER_IMAGE = 80e6   # 13.4 M multiply-adds forward, x2 flop, x3 for fo
 FLOOR_GFLOPS = 380            # two AVX-512 cores, fp32 (../shared/perf-notes.md)
 CONTENTION_IMAGES = 9600      # the slice each trainer trains on in the contention test (300 batches)
 ISA_FLAGS = ("avx2", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile", "amx_bf16")
+BF16_FLAGS = ("avx512_bf16", "amx_bf16")  # the CPU computes in bf16 itself: then the bench measures bf16 too
+BF16_VARIANT = "PyTorch bf16"
 
 
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
@@ -54,17 +57,33 @@ def kernel_jvm_options():
             for option in re.search(rf'^{name}="([^"]*)"', launcher, re.M).group(1).split()]
 
 
-def trainer_commands(epochs):
-    """{name: (command, environment)} of the three trainers, each printing READY before an epoch and a JSON line
-    after it."""
-    classpath = os.pathsep.join([os.path.join("bench", "target", "classes"), os.path.join("lib", "target", "classes"),
-                                 os.path.join("lib", "target", "lib", "*")])
+def bench_classpath():
+    return os.pathsep.join([os.path.join("bench", "target", "classes"), os.path.join("lib", "target", "classes"),
+                            os.path.join("lib", "target", "lib", "*")])
+
+
+def trainer_commands(epochs, bf16=False):
+    """{name: (command, environment)} of the three trainers (and PyTorch's bf16 variant when bf16), each printing
+    READY before an epoch and a JSON line after it."""
     return {
-        "DL4J": (["java", *kernel_jvm_options(), "-cp", classpath, "org.cnnbook.bench.EpochBenchmark", str(epochs),
+        "DL4J": (["java", *kernel_jvm_options(), "-cp", bench_classpath(), "org.cnnbook.bench.EpochBenchmark", str(epochs),
                   "--paced"], DL4J_ENV),
         "PyTorch": ([REFERENCE_PYTHON, os.path.join(HERE, "torch_epoch.py"), str(epochs), "--paced"], {}),
         "Keras": ([REFERENCE_PYTHON, os.path.join(HERE, "keras_epoch.py"), str(epochs), "--paced"], {}),
+        **({BF16_VARIANT: ([REFERENCE_PYTHON, os.path.join(HERE, "torch_epoch.py"), str(epochs), "--paced", "--bf16"],
+                           {})} if bf16 else {}),
     }
+
+
+def dl4j_bf16_probe():
+    """DL4J's conv2 forward in fp32 and in bf16 (bench's Bf16Probe), as a dict."""
+    command = ["java", "-cp", bench_classpath(), "org.cnnbook.bench.Bf16Probe"]
+    out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **DL4J_ENV},
+                         preexec_fn=lambda: os.sched_setaffinity(0, CORES))
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if out.returncode != 0 or not lines:
+        sys.exit(f"[bench] DL4J's bf16 probe failed:\n{out.stderr[-3000:]}")
+    return json.loads(lines[-1])
 
 
 class PacedTrainer:
@@ -115,8 +134,8 @@ class PacedTrainer:
         self.process.wait(timeout=120)
 
 
-def race(epochs):
-    trainers = [PacedTrainer(name, command, env) for name, (command, env) in trainer_commands(epochs).items()]
+def race(epochs, bf16):
+    trainers = [PacedTrainer(name, command, env) for name, (command, env) in trainer_commands(epochs, bf16).items()]
     for epoch in range(1, epochs + 1):
         for trainer in trainers:  # all have loaded their data (or finished their last epoch's evaluation)
             trainer.wait_ready()
@@ -181,8 +200,8 @@ def kernel_timings(runs=5):
     return statistics.median(starts), statistics.median(trips)
 
 
-def cpu_description():
-    """The CPU as lscpu names it, with the vector extensions that decide which kernels the frameworks pick."""
+def cpu_model_and_flags():
+    """The CPU as lscpu names it, and its flags."""
     model, flags = "unknown CPU", set()
     try:
         for line in subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout.splitlines():
@@ -193,6 +212,11 @@ def cpu_description():
                 flags = set(value.split())
     except (OSError, subprocess.CalledProcessError):
         pass
+    return model, flags
+
+
+def cpu_description(model, flags):
+    """The CPU with the vector extensions that decide which kernels the frameworks pick."""
     present = [flag for flag in ISA_FLAGS if flag in flags]
     return (f"{model}, {len(CORES)} of {os.cpu_count()} cores used, {' '.join(present) or 'no AVX2'}"
             f" ({'AMX' if 'amx_tile' in flags else 'no AMX'}, {'AVX-512' if 'avx512f' in flags else 'no AVX-512'})")
@@ -221,11 +245,19 @@ def main(argv):
     if not os.path.exists(REFERENCE_PYTHON):
         sys.exit("[bench] The references are not installed: run environment/setup-bench.sh (make bench does).")
 
-    cpu = cpu_description()
+    model, flags = cpu_model_and_flags()
+    cpu = cpu_description(model, flags)
+    bf16 = any(flag in flags for flag in BF16_FLAGS)
     print(f"[bench] CPU: {cpu}", flush=True)
     print(f"[bench] the corrected CNN, batch 32, Adam 1e-3 halved after every epoch, {args.epochs} epoch(s) of 60,000 "
-          f"images, {THREADS} threads on cores {CORES}; DL4J through lib, PyTorch and Keras taking turns", flush=True)
-    results = race(args.epochs)
+          f"images, {THREADS} threads on cores {CORES}; DL4J through lib, PyTorch and Keras taking turns"
+          f"{' (and PyTorch under bf16 autocast: this CPU has ' + '/'.join(f for f in BF16_FLAGS if f in flags) + ')' if bf16 else ''}",
+          flush=True)
+    results = race(args.epochs, bf16)
+    probe = None
+    if bf16:
+        print("[bench] DL4J's conv2 forward in fp32 and in bf16", flush=True)
+        probe = dl4j_bf16_probe()
     slow_downs = {}
     if not args.no_contention:
         print("[bench] Sharing the cores: each trainer alone, then beside a second copy of itself", flush=True)
@@ -236,7 +268,7 @@ def main(argv):
     startup, trip = kernel_timings()
 
     rows = {name: summary(epochs) for name, epochs in results.items()}
-    references = [name for name in results if name != "DL4J"]
+    references = [name for name in results if name not in ("DL4J", BF16_VARIANT)]  # fp32, as DL4J
     fastest = min(references, key=lambda name: rows[name][0])
     dl4j_epoch, dl4j_rss, _ = rows["DL4J"]
     pairs = " ".join(f"{d['seconds'] / r['seconds']:.2f}" for d, r in zip(results["DL4J"], results[fastest]))
@@ -246,6 +278,14 @@ def main(argv):
         print(line)
     print(f"ratio DL4J / fastest reference ({fastest}) epoch time: {dl4j_epoch / rows[fastest][0]:.2f} "
           f"(goal: <= 0.80; epoch by epoch: {pairs})")
+    if bf16:
+        print(f"bf16 (this CPU has it): PyTorch under bf16 autocast {rows[BF16_VARIANT][0]:.1f} s/epoch, "
+              f"{rows[BF16_VARIANT][0] / rows['PyTorch'][0]:.2f}x its fp32 time, test accuracy "
+              f"{100 * results[BF16_VARIANT][-1]['test_accuracy']:.2f} % (fp32 "
+              f"{100 * results['PyTorch'][-1]['test_accuracy']:.2f} %); ratio DL4J (fp32) / PyTorch bf16 "
+              f"{dl4j_epoch / rows[BF16_VARIANT][0]:.2f}. DL4J cannot train in bf16: its conv2 forward takes "
+              f"{probe['bf16_ms']:.0f} ms in bf16 against {probe['fp32_ms']:.2f} ms in fp32 "
+              f"(relative difference of the outputs {probe['bf16_relative_error']:.4f})")
     print("ratio DL4J / reference peak RSS: " + ", ".join(
         f"{name} {dl4j_rss / rows[name][1]:.2f}" for name in references) + " (goal: <= 1.20)")
     if slow_downs:
@@ -259,7 +299,7 @@ def main(argv):
         run = json.load(open(times))
         print(f"last make run ({'fast' if run['fast'] else 'full'} mode): {run['total_seconds']:.0f} s for the series")
     report = {"cpu": cpu, "epochs": results, "slow_down_beside_a_copy": slow_downs, "fastest_reference": fastest,
-              "ratio_epoch_time": dl4j_epoch / rows[fastest][0]}
+              "ratio_epoch_time": dl4j_epoch / rows[fastest][0], "dl4j_bf16_probe": probe}
     os.makedirs(os.path.join(ROOT, "build"), exist_ok=True)
     with open(os.path.join(ROOT, "build", "bench-report.json"), "w") as f:
         json.dump(report, f, indent=1)

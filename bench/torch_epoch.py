@@ -7,10 +7,14 @@ every epoch (lib's Models.LEARNING_RATE); batch 32;
 NCHW float32 pixels / 255; shuffled each epoch; BENCH_THREADS threads (2); the first BENCH_IMAGES
 training images (all 60,000). Prints one JSON line per epoch.
 
-    torch_epoch.py EPOCHS [--paced]
+    torch_epoch.py EPOCHS [--paced] [--bf16]
 
 --paced: before each epoch print READY and wait for a line on standard input (see bench/run_bench.py).
+--bf16: train under CPU autocast to bfloat16 (weights, gradients and Adam stay float32; convolutions, products and
+their gradients run in bf16), PyTorch's mixed precision for CPUs with avx512_bf16 or AMX.
 """
+import contextlib
+import sys
 import time
 
 import numpy as np
@@ -41,7 +45,7 @@ def accuracy(net, x_test, y_test):
     return correct / len(x_test)
 
 
-def main(count, paced):
+def main(count, paced, bf16):
     torch.manual_seed(123)
     torch.set_num_threads(THREADS)
     n = TRAINING_IMAGES
@@ -53,6 +57,7 @@ def main(count, paced):
     optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
     schedule = torch.optim.lr_scheduler.ExponentialLR(optimizer, gamma=0.5)  # halved after every epoch, as lib's
     loss_fn = nn.CrossEntropyLoss()
+    precision = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if bf16 else contextlib.nullcontext
     for epoch in epochs(count, paced):
         order = torch.randperm(len(x))
         net.train()
@@ -60,14 +65,17 @@ def main(count, paced):
         for i in range(0, len(x), 32):
             batch = order[i:i + 32]
             optimizer.zero_grad()
-            loss = loss_fn(net(x[batch]), y[batch])
+            with precision():
+                loss = loss_fn(net(x[batch]), y[batch])
             loss.backward()
             optimizer.step()
         seconds = time.perf_counter() - start
         schedule.step()
-        report(f"PyTorch {torch.__version__}", f"{torch.get_num_threads()} threads", epoch, seconds,
-               accuracy(net, x_test, y_test), len(x))
+        with precision():
+            test_accuracy = accuracy(net, x_test, y_test)
+        report(f"PyTorch {torch.__version__}{' bf16 autocast' if bf16 else ''}", f"{torch.get_num_threads()} threads",
+               epoch, seconds, test_accuracy, len(x))
 
 
 if __name__ == "__main__":
-    main(*arguments())
+    main(*arguments(), "--bf16" in sys.argv[2:])
