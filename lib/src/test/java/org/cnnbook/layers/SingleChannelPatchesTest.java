@@ -40,12 +40,17 @@ class SingleChannelPatchesTest {
                 .dup('c')
                 .reshape('c', (long) kernel * kernel, (long) batch * outH * outW);
 
-        INDArray actual = Nd4j.create(DataType.FLOAT, (long) kernel * kernel, (long) batch * outH * outW);
-        new SingleChannelPatches().fill(images.reshape(batch, size, size), g, outH, outW, false, actual);
+        // written into memory full of NaN (every value must be written, padding's zeros too), at an offset
+        INDArray buffer = Nd4j.valueArrayOf(
+                new long[] {(long) kernel * kernel + 1, (long) batch * outH * outW}, Float.NaN, DataType.FLOAT);
+        INDArray actual = buffer.get(NDArrayIndex.interval(1, kernel * kernel + 1), NDArrayIndex.all());
+        SingleChannelPatches patches = new SingleChannelPatches();
+        patches.fill(images.reshape(batch, size, size), g, outH, outW, false, actual);
         assertEquals(expected, actual);
 
-        INDArray withOnes = Nd4j.create(DataType.FLOAT, (long) kernel * kernel + 1, (long) batch * outH * outW);
-        new SingleChannelPatches().fill(images.reshape(batch, size, size), g, outH, outW, true, withOnes);
+        INDArray withOnes = Nd4j.valueArrayOf(
+                new long[] {(long) kernel * kernel + 1, (long) batch * outH * outW}, Float.NaN, DataType.FLOAT);
+        patches.fill(images.reshape(batch, size, size), g, outH, outW, true, withOnes);
         assertEquals(expected, withOnes.get(NDArrayIndex.interval(0, kernel * kernel), NDArrayIndex.all()));
         assertEquals(
                 Nd4j.ones(DataType.FLOAT, (long) batch * outH * outW),
