@@ -51,7 +51,7 @@ def test_the_launcher_passes_the_options_each_jdk_needs(tmp_path, version, expec
     for option in unexpected:
         assert option not in args
     assert args[-3] == "-jar" and args[-2].endswith("java-kernel.jar") and args[-1] == "connection.json"
-    assert "-XX:MaxRAMPercentage=40" in args and "-XX:+UseSerialGC" in args
+    assert "-XX:MaxRAMPercentage=40" in args and "-Xms64m" in args and "-XX:+UseSerialGC" in args
 
 
 def test_nd4j_threads_spin_briefly_unless_the_user_says_otherwise(tmp_path):
