@@ -54,6 +54,15 @@ def test_the_launcher_passes_the_options_each_jdk_needs(tmp_path, version, expec
     assert "-XX:MaxRAMPercentage=40" in args and "-Xms64m" in args and "-XX:+UseSerialGC" in args
 
 
+@pytest.mark.parametrize("variable", ["JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"])
+def test_a_heap_size_in_the_jvms_own_variables_replaces_the_default_heap(tmp_path, variable):
+    # a -Xmx below the default's -Xms64m would stop the JVM before the kernel starts
+    run = launch(fake_jdk(tmp_path, "17.0.15"), "connection.json", **{variable: "-Xmx32m"})
+    assert run.returncode == 0, run.stderr
+    args = run.stdout.splitlines()[0].split()
+    assert "-Xms64m" not in args and "-XX:MaxRAMPercentage=40" not in args and "-XX:+UseSerialGC" in args
+
+
 def test_nd4j_threads_spin_briefly_unless_the_user_says_otherwise(tmp_path):
     home = fake_jdk(tmp_path, "17.0.15")
     assert "GOMP_SPINCOUNT=1000" in launch(home, "connection.json").stdout.splitlines()

@@ -76,6 +76,10 @@ fi
 # fills stays resident. Training keeps ~40 MB alive, so the heap settles at ~130 MB: peak RSS over two epochs
 # 0.92 GB instead of 1.20, same speed (bench/NOTES.md, "Memory").
 default_heap="-XX:MaxRAMPercentage=40 -Xms64m"
+# A heap size in the JVM's own variables wins over the default (a -Xmx below 64m would otherwise stop the JVM).
+case " ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-} " in
+  *-Xm[sx]*|*HeapSize=*|*RAMPercentage=*) default_heap="" ;;
+esac
 # The serial collector, unless the options name a collector (two would stop the JVM): training creates many
 # short-lived Java objects (ND4J's wrappers around native buffers) and G1 answered with a heap growing ~300 MB per
 # epoch (peak RSS 1.95 GB after 3 epochs vs 1.39 GB with this, same speed; make bench, bench/NOTES.md). A class's

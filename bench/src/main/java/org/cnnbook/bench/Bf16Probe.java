@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * {@code make bench}'s DL4J side of bf16: DL4J cannot train this CNN in bf16 (libnd4j M2.1 has no bf16
- * convolution kernel), so it times the convolution that carries three quarters of the model's work, conv2 (batch
+ * {@code make bench}'s DL4J side of bf16: DL4J M2.1 cannot train this CNN in bf16 at a useful speed
+ * (libnd4j has no oneDNN bf16 convolution, only its generic loops), so it times the convolution that carries three quarters of the model's work, conv2 (batch
  * 32, 24×24×32 → 20×20×32, 5×5, NHWC), through ND4J's own {@code conv2d} in fp32 and in bf16, and checks that both
  * compute the same. Prints one JSON line.
  * <p>

@@ -26,7 +26,8 @@ final class SingleChannelPatches {
      * the explicit padding of {@code g} (not for {@link Geometry#same()}). With {@code onesRow}, patches has one
      * more row, all ones: a product with it adds a bias, or sums a gradient into the bias gradient, for free.
      * Runs of pixels go straight into the native buffer: a Java copy of the patches, kept for the next call,
-     * would hold 26 times the batch's pixels on the Java heap (60 MB after an evaluation chunk of 1,000 images).
+     * would hold 26 values per output position, ~19 times the batch's pixels, on the Java heap (60 MB after an
+     * evaluation chunk of 1,000 images).
      */
     void fill(INDArray images, Geometry g, int outH, int outW, boolean onesRow, INDArray patches) {
         INDArray in = Shape.hasDefaultStridesForShape(images) ? images : images.dup('c');

@@ -1,6 +1,7 @@
 package org.cnnbook.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,20 +41,31 @@ class SingleChannelPatchesTest {
                 .dup('c')
                 .reshape('c', (long) kernel * kernel, (long) batch * outH * outW);
 
-        // written into memory full of NaN (every value must be written, padding's zeros too), at an offset
-        INDArray buffer = Nd4j.valueArrayOf(
-                new long[] {(long) kernel * kernel + 1, (long) batch * outH * outW}, Float.NaN, DataType.FLOAT);
+        // written into a view in the middle of memory full of NaN: every value must be written (padding's zeros
+        // too), and nothing before or after the view
+        long columns = (long) batch * outH * outW;
+        INDArray buffer = Nd4j.valueArrayOf(new long[] {kernel * kernel + 3L, columns}, Float.NaN, DataType.FLOAT);
         INDArray actual = buffer.get(NDArrayIndex.interval(1, kernel * kernel + 1), NDArrayIndex.all());
         SingleChannelPatches patches = new SingleChannelPatches();
         patches.fill(images.reshape(batch, size, size), g, outH, outW, false, actual);
         assertEquals(expected, actual);
+        assertUntouched(buffer.get(NDArrayIndex.point(0), NDArrayIndex.all()));
+        assertUntouched(
+                buffer.get(NDArrayIndex.interval(kernel * kernel + 1, kernel * kernel + 3), NDArrayIndex.all()));
 
-        INDArray withOnes = Nd4j.valueArrayOf(
-                new long[] {(long) kernel * kernel + 1, (long) batch * outH * outW}, Float.NaN, DataType.FLOAT);
+        INDArray withOnesBuffer =
+                Nd4j.valueArrayOf(new long[] {kernel * kernel + 3L, columns}, Float.NaN, DataType.FLOAT);
+        INDArray withOnes = withOnesBuffer.get(NDArrayIndex.interval(1, kernel * kernel + 2), NDArrayIndex.all());
         patches.fill(images.reshape(batch, size, size), g, outH, outW, true, withOnes);
-        assertEquals(expected, withOnes.get(NDArrayIndex.interval(0, kernel * kernel), NDArrayIndex.all()));
+        assertUntouched(withOnesBuffer.get(NDArrayIndex.point(0), NDArrayIndex.all()));
+        assertUntouched(withOnesBuffer.get(NDArrayIndex.point(kernel * kernel + 2), NDArrayIndex.all()));
+        assertEquals(expected, withOnesBuffer.get(NDArrayIndex.interval(1, kernel * kernel + 1), NDArrayIndex.all()));
         assertEquals(
                 Nd4j.ones(DataType.FLOAT, (long) batch * outH * outW),
-                withOnes.get(NDArrayIndex.point(kernel * kernel), NDArrayIndex.all()));
+                withOnesBuffer.get(NDArrayIndex.point(kernel * kernel + 1), NDArrayIndex.all()));
+    }
+
+    private static void assertUntouched(INDArray guard) {
+        assertTrue(guard.isNaN().all(), "written outside the patches' view: " + guard);
     }
 }
