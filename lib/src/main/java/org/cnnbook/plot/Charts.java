@@ -256,6 +256,13 @@ public final class Charts {
                 .yAxisTitle(yAxis)
                 .build();
         chart.getStyler().setLabelsVisible(true);
+        // the labels on the bars: whole numbers for large values (images per second), four decimals for small ones
+        // (accuracies), instead of every digit of a double
+        double largest = values.values().stream()
+                .mapToDouble(v -> Math.abs(v.doubleValue()))
+                .max()
+                .orElse(0);
+        chart.getStyler().setDecimalPattern(largest >= 100 ? "#,##0" : "#,##0.####");
         chart.getStyler().setXAxisLabelRotation(values.size() > 4 ? 20 : 0);
         chart.getStyler().setLegendVisible(false).setChartBackgroundColor(Color.WHITE);
         chart.addSeries(yAxis, new ArrayList<>(values.keySet()), new ArrayList<Number>(values.values()));
