@@ -76,12 +76,17 @@ def trainer_commands(epochs, bf16=False):
     }
 
 
+def on_bench_cores(env=None):
+    """How every process of the bench starts: in the project, with its thread count and `env`, on the bench's cores."""
+    return {"cwd": ROOT, "env": {**os.environ, "BENCH_THREADS": str(THREADS), **(env or {})},
+            "preexec_fn": lambda: os.sched_setaffinity(0, CORES)}
+
+
 def dl4j_bf16_probe():
     """DL4J's conv2 forward in fp32 and in bf16 (bench's Bf16Probe), as a dict; None (with the reason printed) if
     the probe failed, so that the race's results are still reported."""
     command = ["java", "-cp", bench_classpath(), "org.cnnbook.bench.Bf16Probe"]
-    out = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, **DL4J_ENV},
-                         preexec_fn=lambda: os.sched_setaffinity(0, CORES))
+    out = subprocess.run(command, capture_output=True, text=True, **on_bench_cores(DL4J_ENV))
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     if out.returncode != 0 or not lines:
         print(f"[bench] DL4J's bf16 probe failed (exit code {out.returncode}):\n{out.stderr[-3000:]}", flush=True)
@@ -95,10 +100,8 @@ class PacedTrainer:
     def __init__(self, name, command, env=None):
         self.name = name
         self.log = tempfile.TemporaryFile(mode="w+")
-        self.process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=self.log, text=True, bufsize=1,
-                                        env={**os.environ, "BENCH_THREADS": str(THREADS), **(env or {})},
-                                        preexec_fn=lambda: os.sched_setaffinity(0, CORES))
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
+                                        text=True, bufsize=1, **on_bench_cores(env))
         self.epochs = []
         self.idle_cpu = 0.0
 
