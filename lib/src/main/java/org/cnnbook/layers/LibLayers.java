@@ -47,12 +47,17 @@ public final class LibLayers {
         List<ObjectNode> layers = new ArrayList<>();
         for (JsonNode layerConf : tree.withArray("confs")) layers.add((ObjectNode) layerConf.get("layer"));
         if (!layers.stream().allMatch(LibLayers::replaceable)) return conf;
+        boolean convolutions = false;
         for (ObjectNode layer : layers) {
             layer.put("@class", REPLACEMENTS.get(layer.get("@class").asText()));
-            if (layer.has("cnn2dDataFormat")) layer.put("cnn2dDataFormat", CHANNELS_LAST);
+            if (layer.has("cnn2dDataFormat")) {
+                layer.put("cnn2dDataFormat", CHANNELS_LAST);
+                convolutions = true;
+            }
         }
+        // the flatten reads what lib's convolutions hand out, channels-last; without any it reads the input as given
         JsonNode preProcessors = tree.get("inputPreProcessors");
-        if (preProcessors != null)
+        if (preProcessors != null && convolutions)
             preProcessors.forEach(p -> {
                 if (p.has("format")) ((ObjectNode) p).put("format", CHANNELS_LAST);
             });

@@ -41,10 +41,20 @@ public final class LiveChartProgress implements TrainingProgress {
 
     @Override
     public void finished(History history) {
-        redraw(
-                history,
-                history.interrupted() ? "Training interrupted (the model keeps what it learned)" : "Training finished");
+        redraw(history, finalTitle(history));
         System.out.println(history.outcome());
+    }
+
+    /** What the finished chart says: how many epochs ran and which one's weights the model holds. */
+    String finalTitle(History history) {
+        if (history.interrupted())
+            return String.format(
+                    "Interrupted after %d of %d epochs: the model keeps the weights it had then",
+                    history.epochs().size(), epochs);
+        if (history.keptEpoch() == 0) return "No epoch finished";
+        return String.format(
+                "Trained %d epoch(s); the model keeps epoch %d (validation accuracy %.2f %%)",
+                history.epochs().size(), history.keptEpoch(), 100 * history.keptValidationAccuracy());
     }
 
     private void redraw(History history, String title) {

@@ -16,12 +16,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -75,46 +70,13 @@ public final class Charts {
         return DigitGrid.draw(images, indices, captions, 8);
     }
 
-    /** How often each pixel value occurs, before and after normalization, side by side. */
-    public static BufferedImage pixelHistograms(INDArray before, INDArray after) {
-        return DigitGrid.sideBySide(
-                image(histogram(before, "Raw pixels")), image(histogram(after, "Normalized pixels")));
-    }
-
     /**
-     * A histogram of the non-zero values: most MNIST pixels are background zeros, which would flatten every other
-     * bar; the title says what share they are.
+     * How often each pixel value occurs, before and after normalization, side by side, each in 16 bins on a
+     * logarithmic count axis (so the many background zeros do not flatten every other bar).
      */
-    public static CategoryChart histogram(INDArray values, String title) {
-        double[] data = values.reshape(values.length()).toDoubleVector();
-        double max = Math.max(1.0, java.util.Arrays.stream(data).max().orElse(1));
-        int bins = 20;
-        long[] counts = new long[bins];
-        long zeros = 0;
-        for (double v : data) {
-            if (v == 0) zeros++;
-            else counts[(int) Math.min(bins - 1, Math.max(0, v / max * bins))]++;
-        }
-        List<String> labels = new ArrayList<>();
-        List<Long> heights = new ArrayList<>();
-        for (int b = 0; b < bins; b++) {
-            double centre = (b + 0.5) * max / bins;
-            labels.add(max > 1.5 ? String.format("%.0f", centre) : String.format("%.2f", centre));
-            heights.add(counts[b]);
-        }
-        String subtitle =
-                String.format("%s (the %.0f%% zeros left out)", title, 100.0 * zeros / Math.max(1, data.length));
-        CategoryChart chart = new CategoryChartBuilder()
-                .width(WIDTH / 2)
-                .height(HEIGHT)
-                .title(subtitle)
-                .xAxisTitle("pixel value")
-                .yAxisTitle("pixels")
-                .build();
-        chart.getStyler().setXAxisLabelRotation(90);
-        chart.getStyler().setLegendVisible(false).setChartBackgroundColor(Color.WHITE);
-        chart.addSeries("pixels", labels, heights);
-        return chart;
+    public static BufferedImage pixelHistograms(INDArray before, INDArray after) {
+        return Pictures.sideBySide(
+                image(PixelHistogram.of(before, "Raw pixels")), image(PixelHistogram.of(after, "Normalized pixels")));
     }
 
     /** How many examples each class has. */
@@ -140,73 +102,37 @@ public final class Charts {
         return image(chart);
     }
 
-    /** Loss every few batches and train/test accuracy per epoch, against epochs. */
+    /**
+     * A training run under {@code title}: the loss every few batches beside the accuracy on the training and the
+     * validation images after each epoch.
+     */
     public static BufferedImage trainingCurves(History history, String title) {
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle("epoch")
-                .yAxisTitle("loss")
-                .build();
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE).setChartBackgroundColor(Color.WHITE);
-        if (history.batches().isEmpty()) {
-            chart.addSeries("loss", new double[] {0}, new double[] {0}).setMarker(SeriesMarkers.NONE);
-            return image(chart);
-        }
-        XYSeries loss = chart.addSeries(
-                "training loss",
-                history.batches().stream()
-                        .mapToDouble(History.BatchPoint::epochProgress)
-                        .toArray(),
-                history.batches().stream().mapToDouble(History.BatchPoint::loss).toArray());
-        loss.setMarker(SeriesMarkers.NONE);
-        if (!history.epochs().isEmpty()) {
-            double[] epochs = history.epochs().stream()
-                    .mapToDouble(History.EpochResult::epoch)
-                    .toArray();
-            XYSeries train = chart.addSeries(
-                    "train accuracy",
-                    epochs,
-                    history.epochs().stream()
-                            .mapToDouble(History.EpochResult::trainAccuracy)
-                            .toArray());
-            XYSeries validation = chart.addSeries(
-                    "validation accuracy",
-                    epochs,
-                    history.epochs().stream()
-                            .mapToDouble(History.EpochResult::validationAccuracy)
-                            .toArray());
-            train.setYAxisGroup(1);
-            validation.setYAxisGroup(1);
-            chart.setYAxisGroupTitle(1, "accuracy");
-        }
-        return image(chart);
+        return TrainingCurves.draw(history, title);
     }
 
-    /** Confusion matrix: rows are the true digits, columns the network's answers. */
+    /** Several runs' loss, step by step (averaged over {@code window} steps), in one chart; capped at {@code yMax}. */
+    public static BufferedImage lossCurves(
+            String title, Map<String, List<Double>> lossPerStep, int window, double yMax) {
+        return Curves.losses(title, lossPerStep, window, yMax);
+    }
+
+    /** Several training runs' loss, as their {@link History} recorded it every few batches, in one chart. */
+    public static BufferedImage trainingLosses(String title, Map<String, History> runs, double yMax) {
+        return Curves.losses(title, runs, yMax);
+    }
+
+    /** Several runs side by side, one panel each: accuracy on the training and the validation images per epoch. */
+    public static BufferedImage accuracyCurves(String title, Map<String, History> runs) {
+        return Curves.accuracies(title, runs);
+    }
+
+    /**
+     * The mistakes of a confusion matrix ({@code [true digit][answer]} counts): rows are the true digits (0 at the
+     * top), columns the network's answers; the diagonal, the right answers, is left blank so the colours show only
+     * the mistakes.
+     */
     public static BufferedImage confusionHeatmap(int[][] confusion, String title) {
-        int classes = confusion.length;
-        List<Integer> axis = IntStream.range(0, classes).boxed().toList();
-        List<Number[]> cells = new ArrayList<>();
-        for (int truth = 0; truth < classes; truth++)
-            for (int said = 0; said < classes; said++) cells.add(new Number[] {said, truth, confusion[truth][said]});
-        HeatMapChart chart = new HeatMapChartBuilder()
-                .width(WIDTH)
-                .height(WIDTH - 80)
-                .title(title)
-                .xAxisTitle("predicted digit")
-                .yAxisTitle("true digit")
-                .build();
-        chart.getStyler()
-                .setRangeColors(
-                        new Color[] {new Color(250, 250, 255), new Color(120, 150, 230), new Color(20, 40, 140)});
-        chart.getStyler().setShowValue(true);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.addSeries("counts", axis, axis, cells);
-        return image(chart);
+        return ConfusionChart.draw(confusion, title);
     }
 
     /** A small matrix as a heatmap with its values, e.g. one-hot rows (one row per example). */
@@ -214,7 +140,6 @@ public final class Charts {
         int rows = (int) values.size(0);
         int cols = (int) values.size(1);
         List<Integer> x = IntStream.range(0, cols).boxed().toList();
-        List<Integer> y = IntStream.range(0, rows).boxed().toList();
         List<Number[]> cells = new ArrayList<>();
         for (int r = 0; r < rows; r++)
             for (int c = 0; c < cols; c++) cells.add(new Number[] {c, rows - 1 - r, values.getDouble(r, c)});
@@ -225,26 +150,48 @@ public final class Charts {
                 .xAxisTitle(xTitle)
                 .yAxisTitle(yTitle)
                 .build();
-        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(20, 40, 140)});
+        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(120, 150, 230)});
         chart.getStyler().setShowValue(true);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendVisible(false);
-        chart.addSeries("values", x, y, cells);
+        chart.addSeries("values", x, topDownLabels(rows), cells);
         return image(chart);
     }
 
-    /** What the first convolution layer sees in one image: one grey map per filter (dark = strong response). */
-    public static BufferedImage featureMaps(MultiLayerNetwork model, INDArray oneImageNchw) {
+    /**
+     * What the first convolution layer makes of one image: the image, then one map per filter (brighter = stronger
+     * response), under {@code title}.
+     */
+    public static BufferedImage featureMaps(MultiLayerNetwork model, INDArray oneImageNchw, String title) {
         INDArray maps = model.feedForwardToLayer(0, oneImageNchw, false).get(1);
-        if (model.getLayer(0).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer conv
-                && conv.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC)
-            maps = maps.permute(0, 3, 1, 2); // to [1, filters, h, w]
+        maps = LayerActivations.channelsFirst(maps, model, 0);
         int filters = (int) maps.size(1);
         INDArray perFilter =
                 maps.reshape('c', filters, maps.size(2) * maps.size(3)).dup();
         List<String> captions =
                 IntStream.range(0, filters).mapToObj(i -> "filter " + i).toList();
-        return DigitGrid.draw(perFilter, IntStream.range(0, filters).toArray(), captions, 8);
+        BufferedImage input = DigitGrid.draw(oneImageNchw, new int[] {0}, List.of("input"), 1);
+        BufferedImage grid =
+                DigitGrid.draw(perFilter, IntStream.range(0, filters).toArray(), captions, 8);
+        return Pictures.titled(title, Pictures.sideBySide(input, grid));
+    }
+
+    /**
+     * One image on its way through each network (e.g. an untrained and a trained one, side by side): per layer its
+     * first maps, then the output probabilities.
+     */
+    public static BufferedImage activations(INDArray oneImageNchw, Map<String, MultiLayerNetwork> models) {
+        List<BufferedImage> panels = new ArrayList<>();
+        models.forEach((name, model) -> panels.add(LayerActivations.draw(model, oneImageNchw, name)));
+        return Pictures.grid(panels, panels.size());
+    }
+
+    /**
+     * Test accuracy after each step (e.g. each fix) as bars in percent with the 10 % of guessing as a line, and the
+     * steps above 50 % again on a zoomed axis.
+     */
+    public static BufferedImage accuracySteps(String title, Map<String, ? extends Number> accuracies) {
+        return AccuracySteps.draw(title, accuracies);
     }
 
     /** One bar per entry, e.g. the accuracy after each fix in the clinic, or seconds per epoch per path. */
@@ -269,9 +216,10 @@ public final class Charts {
         return image(chart);
     }
 
-    /** The first convolution layer's filters, each a small grey image (dark = negative, light = positive). */
-    public static BufferedImage firstLayerFilters(MultiLayerNetwork model) {
-        INDArray weights = model.getLayer(0).getParam("W"); // [out, in, kh, kw]
-        return DigitGrid.filters(weights, 8);
+    /** Row labels for a heatmap whose first row is to be drawn at the top (XChart's y axis counts upwards). */
+    static List<String> topDownLabels(int rows) {
+        return IntStream.range(0, rows)
+                .mapToObj(r -> Integer.toString(rows - 1 - r))
+                .toList();
     }
 }

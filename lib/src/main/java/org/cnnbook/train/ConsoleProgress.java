@@ -1,8 +1,22 @@
 package org.cnnbook.train;
 
-/** Progress as plain lines: one every few batches and one per epoch. */
+/** Progress as plain lines: one every few batches (unless {@link #epochsOnly()}) and one per epoch. */
 public final class ConsoleProgress implements TrainingProgress {
+    private final boolean batchLines;
     private int batchesPerEpoch;
+
+    public ConsoleProgress() {
+        this(true);
+    }
+
+    private ConsoleProgress(boolean batchLines) {
+        this.batchLines = batchLines;
+    }
+
+    /** A line when training starts, one per epoch and one at the end; the loss every few batches is still recorded. */
+    public static ConsoleProgress epochsOnly() {
+        return new ConsoleProgress(false);
+    }
 
     @Override
     public void started(int epochs, int batchesPerEpoch) {
@@ -12,8 +26,9 @@ public final class ConsoleProgress implements TrainingProgress {
 
     @Override
     public void batch(History history, History.BatchPoint point) {
-        System.out.printf(
-                "  epoch %.2f  iteration %d  loss %.4f%n", point.epochProgress(), point.iteration(), point.loss());
+        if (batchLines)
+            System.out.printf(
+                    "  epoch %.2f  iteration %d  loss %.4f%n", point.epochProgress(), point.iteration(), point.loss());
     }
 
     @Override

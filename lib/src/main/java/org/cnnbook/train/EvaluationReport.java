@@ -65,6 +65,32 @@ public final class EvaluationReport {
         return mistakes.subList(0, Math.min(k, mistakes.size()));
     }
 
+    /** Two digits the network confuses: {@code count} images of {@code truth} it read as {@code answer}. */
+    public record Confusion(int truth, int answer, int count) {
+        /** E.g. "3 read as 5, 6 times". */
+        public String describe() {
+            return truth + " read as " + answer + ", " + count + (count == 1 ? " time" : " times");
+        }
+    }
+
+    /** The most frequent mistake: the pair (true digit, answer) counted most often off the diagonal (the first of equals). */
+    public Confusion mostConfused() {
+        int[][] matrix = confusion();
+        Confusion most = new Confusion(0, 0, 0);
+        for (int truth = 0; truth < classes; truth++)
+            for (int answer = 0; answer < classes; answer++)
+                if (truth != answer && matrix[truth][answer] > most.count())
+                    most = new Confusion(truth, answer, matrix[truth][answer]);
+        return most;
+    }
+
+    /** Every image of {@code truth} the network read as {@code answer}, the most confident first. */
+    public List<Mistake> mistakes(int truth, int answer) {
+        return worstMistakes(labels.length).stream()
+                .filter(m -> m.label() == truth && m.predicted() == answer)
+                .toList();
+    }
+
     public int classes() {
         return classes;
     }

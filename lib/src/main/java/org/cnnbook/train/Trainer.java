@@ -72,6 +72,8 @@ public final class Trainer {
                     break training;
                 }
                 DataSet batch = batches.next();
+                if (options.augmentation != null)
+                    batch = new DataSet(options.augmentation.apply(batch.getFeatures()), batch.getLabels());
                 model.fit(batch);
                 double loss = model.score();
                 epochLoss += loss;

@@ -1,18 +1,21 @@
 package org.cnnbook.train;
 
+import org.cnnbook.prep.Augmentation;
+
 /**
- * How to train: epochs, batch size, the shuffling seed, whether to keep the
- * best epoch's weights, reporting, checks, progress display.
+ * How to train: epochs, batch size, the shuffling seed, whether to keep the best epoch's weights, data augmentation,
+ * reporting, checks, progress display.
  */
 public final class TrainingOptions {
     int epochs = 3;
     int batchSize = 32;
     int reportEvery = 100;
-    int trainAccuracySamples = 10_000;
+    int trainAccuracySamples = 5_000;
     long seed = 42;
     boolean checkInputs = true;
     boolean restoreBestEpoch = true;
     TrainingProgress progress;
+    Augmentation augmentation;
 
     public static TrainingOptions defaults() {
         return new TrainingOptions();
@@ -57,6 +60,18 @@ public final class TrainingOptions {
     /** Keep the weights of the last epoch instead of those with the best validation accuracy. */
     public TrainingOptions keepLastEpoch() {
         this.restoreBestEpoch = false;
+        return this;
+    }
+
+    /** Every training batch passes through {@code augmentation} (new random shifts and turns each time) before fit. */
+    public TrainingOptions augmentation(Augmentation augmentation) {
+        this.augmentation = augmentation;
+        return this;
+    }
+
+    /** No progress lines at all: for runs whose result is shown afterwards, e.g. several runs compared in a chart. */
+    public TrainingOptions silent() {
+        this.progress = new SilentProgress();
         return this;
     }
 

@@ -66,4 +66,30 @@ class LibLayersTest {
                 .build();
         assertSame(averagePooling, LibLayers.replace(averagePooling));
     }
+
+    @Test
+    void aDenseNetworkOnImagesTakesTheImagesAsDl4jsDoes() {
+        MultiLayerConfiguration dense = new NeuralNetConfiguration.Builder()
+                .seed(3)
+                .list()
+                .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder()
+                        .nOut(16)
+                        .activation(Activation.RELU)
+                        .build())
+                .layer(new OutputLayer.Builder()
+                        .nOut(10)
+                        .activation(Activation.SOFTMAX)
+                        .build())
+                .setInputType(Models.MNIST_INPUT)
+                .build();
+        var images = org.nd4j.linalg.factory.Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 1, 28, 28);
+        var lib = LayerSet.LIB.network(dense);
+        var dl4j = LayerSet.DL4J.network(dense);
+        assertEquals(
+                LibDense.class,
+                lib.getLayerWiseConfigurations().getConf(0).getLayer().getClass());
+        assertTrue(
+                dl4j.output(images).equalsWithEps(lib.output(images), 1e-5),
+                "no convolution before it: the flatten reads the images as they are (NCHW)");
+    }
 }

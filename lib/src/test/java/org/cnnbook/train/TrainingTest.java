@@ -192,4 +192,55 @@ class TrainingTest {
         assertTrue(ModelState.wasTrained(model));
         assertTrue(model.getIterationCount() < 50 * 63);
     }
+
+    @Test
+    void augmentationChangesTheBatchesTrainedOnButNotTheLabels() {
+        MultiLayerConfiguration conf = Models.correctedConfiguration();
+        MultiLayerNetwork plain = org.cnnbook.layers.LayerSet.DL4J.network(conf);
+        MultiLayerNetwork augmented = org.cnnbook.layers.LayerSet.DL4J.network(conf);
+        INDArray fewImages = x.get(NDArrayIndex.interval(0, 64)), fewLabels = y.get(NDArrayIndex.interval(0, 64));
+        Trainer.fit(plain, fewImages, fewLabels, testX, testLabels, quiet().silent());
+        Trainer.fit(
+                augmented,
+                fewImages,
+                fewLabels,
+                testX,
+                testLabels,
+                quiet().silent().augmentation(org.cnnbook.prep.Augmentation.shiftsAndRotations(2, 10, 3)));
+        assertNotEquals(plain.params(), augmented.params(), "other images, other steps");
+    }
+
+    @Test
+    void silentTrainingPrintsNothing() {
+        var out = new java.io.ByteArrayOutputStream();
+        var original = System.out;
+        System.setOut(new java.io.PrintStream(out));
+        try {
+            Trainer.fit(
+                    Models.corrected(),
+                    x.get(NDArrayIndex.interval(0, 64)),
+                    y.get(NDArrayIndex.interval(0, 64)),
+                    testX,
+                    testLabels,
+                    quiet().silent());
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void theMostConfusedPairIsTheLargestCountOffTheDiagonal() {
+        int[] truth = {3, 3, 3, 5, 5, 7, 7, 7, 7};
+        int[] said = {5, 5, 3, 3, 5, 7, 1, 7, 7};
+        float[] confidence = {0.9f, 0.6f, 0.99f, 0.7f, 0.8f, 0.9f, 0.95f, 0.9f, 0.9f};
+        EvaluationReport report = new EvaluationReport(truth, said, confidence, 10, true);
+        EvaluationReport.Confusion most = report.mostConfused();
+        assertEquals(new EvaluationReport.Confusion(3, 5, 2), most);
+        assertEquals("3 read as 5, 2 times", most.describe());
+        var pair = report.mistakes(3, 5);
+        assertEquals(2, pair.size());
+        assertEquals(0, pair.get(0).index(), "the most confident first");
+        assertEquals(1, report.mistakes(7, 1).size());
+    }
 }
