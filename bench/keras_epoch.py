@@ -4,7 +4,7 @@
 The seed's model with its four mistakes fixed (ReLU on every convolution, Flatten before the dense layers, the
 test images divided by 255, labels left alone, evaluation after fitting): conv5x5x32 relu, conv5x5x32 relu,
 maxpool 2, conv3x3x64 relu, conv3x3x64 relu, maxpool 2, flatten, dense 256 relu, dense 10 softmax; Keras's default
-Glorot (Xavier) initialisation and zero biases; Adam 1e-3 halved after every epoch (lib's Models.LEARNING_RATE);
+Glorot (Xavier) initialisation and zero biases; Adam at 1e-3, 3e-4, then 1e-4 per epoch (lib's Models.LEARNING_RATE);
 batch 32 (Keras's default); NHWC float32 pixels / 255;
 shuffled each epoch; BENCH_THREADS threads (2); the first BENCH_IMAGES training images (all 60,000). Prints one JSON line per epoch, like bench/torch_epoch.py.
 
@@ -21,7 +21,7 @@ import tensorflow as tf  # noqa: E402
 import keras  # noqa: E402
 from keras import layers  # noqa: E402
 
-from reference import THREADS, TRAINING_IMAGES, arguments, epochs, read_idx, report  # noqa: E402
+from reference import THREADS, TRAINING_IMAGES, arguments, epochs, learning_rate, read_idx, report  # noqa: E402
 
 
 def model():
@@ -53,7 +53,7 @@ def main(count, paced):
     net = model()
     onednn = "off" if os.environ.get("TF_ENABLE_ONEDNN_OPTS") == "0" else "on"  # TensorFlow's default on x86: on
     for epoch in epochs(count, paced):
-        net.optimizer.learning_rate.assign(1e-3 * 0.5 ** (epoch - 1))  # halved after every epoch, as lib's
+        net.optimizer.learning_rate.assign(learning_rate(epoch))
         start = time.perf_counter()
         net.fit(x, y, batch_size=32, epochs=1, shuffle=True, verbose=0)
         seconds = time.perf_counter() - start

@@ -12,6 +12,13 @@ import numpy as np
 DATA = os.environ.get("MNIST_DIR") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "mnist")
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 TRAINING_IMAGES = int(os.environ.get("BENCH_IMAGES", "60000"))  # a slice, for the contention measurement
+# Adam's rate in epoch 1, 2, 3 and after, as lib's Models.LEARNING_RATE
+LEARNING_RATES = (1e-3, 3e-4, 1e-4)
+
+
+def learning_rate(epoch):
+    """Adam's learning rate for `epoch` (counted from 1)."""
+    return LEARNING_RATES[min(epoch, len(LEARNING_RATES)) - 1]
 
 
 def read_idx(name):

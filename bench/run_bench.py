@@ -255,7 +255,7 @@ def main(argv):
     cpu = cpu_description(model, flags)
     bf16 = any(flag in flags for flag in BF16_FLAGS)
     print(f"[bench] CPU: {cpu}", flush=True)
-    print(f"[bench] the corrected CNN, batch 32, Adam 1e-3 halved after every epoch, {args.epochs} epoch(s) of 60,000 "
+    print(f"[bench] the corrected CNN, batch 32, Adam at 1e-3, 3e-4, then 1e-4 per epoch, {args.epochs} epoch(s) of 60,000 "
           f"images, {THREADS} threads on cores {CORES}; DL4J through lib, PyTorch and Keras taking turns"
           f"{' (and PyTorch under bf16 autocast: this CPU has ' + '/'.join(f for f in BF16_FLAGS if f in flags) + ')' if bf16 else ''}",
           flush=True)

@@ -26,17 +26,17 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * {@code make seeds}: trains notebook 5's model and protocol (55,000 images, 5,000 held out for validation, the
+ * {@code make seeds}: trains notebook 6's model and protocol (55,000 images, 5,000 held out for validation, the
  * best epoch kept, the test set measured once at the end) with several seeds, once with lib's layers and once with
  * DL4J's own, and prints min / mean / max test accuracy with the CPU it ran on. A seed sets both the initial
  * weights and the order of the batches.
  * <p>
- * Arguments: {@code --seeds N} (default 5), {@code --epochs N} (default: notebook 5's), {@code --layers lib,dl4j},
+ * Arguments: {@code --seeds N} (default 5), {@code --epochs N} (default: notebook 6's), {@code --layers lib,dl4j},
  * {@code --images N} (the first N training images, default all 60,000; fewer for a smoke test).
  */
 public final class SeedSweep {
-    /** How many epochs notebook 5 trains. */
-    public static final int NOTEBOOK_EPOCHS = 5;
+    /** How many epochs notebook 6 trains. */
+    public static final int NOTEBOOK_EPOCHS = 3;
 
     private SeedSweep() {}
 

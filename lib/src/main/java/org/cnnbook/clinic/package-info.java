@@ -1,2 +1,2 @@
-/** The beginner's mistakes, reproduced on purpose for notebook 6 (with lib's checks bypassed). */
+/** The beginner's mistakes, reproduced on purpose for notebook 7 (with lib's checks bypassed). */
 package org.cnnbook.clinic;

@@ -105,6 +105,6 @@ final class ModelFileCheck {
     private static IOException refused(Path file, String why) {
         return new IOException(
                 "ModelStore will not load " + file + ": " + why + ". Load only models saved with "
-                        + "ModelStore.save (notebook 5 does); train the model again rather than loading a file from elsewhere.");
+                        + "ModelStore.save (notebook 6 does); train the model again rather than loading a file from elsewhere.");
     }
 }

@@ -19,7 +19,7 @@ public final class ModelStore {
     private ModelStore() {}
 
     /**
-     * Where notebook 5 saves the series' trained CNN and notebook 7 finds it: {@code build/models/} of this repository,
+     * Where notebook 6 saves the series' trained CNN and notebook 8 finds it: {@code build/models/} of this repository,
      * or {@code models/} in the working directory outside it (a student's home on a hub); a separate file for a
      * limited run so that a quick test run never replaces the fully trained model.
      */
@@ -63,7 +63,7 @@ public final class ModelStore {
     public static MultiLayerNetwork load(Path file) throws IOException {
         if (!Files.isRegularFile(file))
             throw new IOException("No saved model at " + file.toAbsolutePath() + ". Train and save one first "
-                    + "(notebook 5 does, with ModelStore.save).");
+                    + "(notebook 6 does, with ModelStore.save).");
         ModelFileCheck.check(file);
         try {
             return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
