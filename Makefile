@@ -21,8 +21,8 @@ help:
 	@echo "make classroom   - JupyterHub for a class on 127.0.0.1 (see docs/teaching.md)"
 	@echo "make assignments - the nbgrader course in build/course: teacher's and students' versions"
 	@echo "make bench  - DL4J vs PyTorch 2 (and its bf16 where the CPU has it) and Keras 3 on the same CNN, 3 epochs (~10-15 min; installs .venv-bench)"
-	@echo "make seeds  - notebook 5's training with 5 seeds, lib's and DL4J's layers: min/mean/max test accuracy (~1 h)"
-	@echo "make digits - draw notebook 7's hand-made digits again (notebooks/digits)"
+	@echo "make seeds  - notebook 6's training with 5 seeds, lib's and DL4J's layers: min/mean/max test accuracy (~1 h)"
+	@echo "make digits - draw notebook 8's hand-made digits again (notebooks/digits)"
 	@echo "make lock   - re-pin environment/ and bench/requirements.lock (with hashes) from their requirements.in"
 	@echo "make clean  - remove build outputs (keeps the MNIST cache in data/)"
 

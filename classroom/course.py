@@ -5,7 +5,8 @@
 Each notebook with exercises becomes an assignment named after it. In the teacher's version (source/) every
 exercise cell holds the reference solution from notebooks/teacher/solutions.json between `// BEGIN SOLUTION` and
 `// END SOLUTION` and is the student's to edit; the self-check cell after it is graded (its points in the
-solutions file, 1 by default; a failing check raises, which nbgrader scores 0); every other cell is locked, so
+solutions file, 1 by default; a failing check raises, which nbgrader scores 0) and holds the exercise's hidden tests,
+if it has any, between `// BEGIN HIDDEN TESTS` and `// END HIDDEN TESTS`; every other cell is locked, so
 autograding restores it. `nbgrader generate_assignment` then writes the students' versions (release/), with
 `// YOUR CODE HERE` where the solution was. The notebooks load lib through prelude.jsh; a grading or classroom kernel
 finds lib's jars in $CNNBOOK_LIB (make assignments prints the value to use).
@@ -50,6 +51,8 @@ def teacher_version(name):
         notebook.cells[index] = cell = run_series.with_code(cell, region)
         cell.metadata["nbgrader"] = nbgrader_metadata(f"exercise-{cell.id}", solution=True)
         check = run_series.check_cell_after(notebook, index)
+        if answer.get("hidden"):
+            check.source = f"{check.source.rstrip()}\n// BEGIN HIDDEN TESTS\n{answer['hidden']}\n// END HIDDEN TESTS"
         checks[check.id] = answer.get("points", 1)
     for cell in notebook.cells:
         if "nbgrader" in cell.metadata:

@@ -1,9 +1,10 @@
 // The series' common start, loaded by the first cell of every notebook with IJava's %load. It is plain Java
-// (lineMagic is IJava's function form of %jars), so upstream IJava runs it as well as this project's kernel.
+// (lineMagic is the kernels' function form of %classpath, which IJava 1.3.0, JJava and this project's kernel all
+// have), so it runs on each of them.
 // lib/ and its runtime jars (built by `make setup`); a classroom or grading kernel names their shared copy in
 // $CNNBOOK_LIB (no variable for it: see below):
-lineMagic("jars", List.of(System.getenv().getOrDefault("CNNBOOK_LIB", "../lib/target") + "/cnnbook-lib.jar",
-                          System.getenv().getOrDefault("CNNBOOK_LIB", "../lib/target") + "/lib/*.jar"));
+lineMagic("classpath", List.of(System.getenv().getOrDefault("CNNBOOK_LIB", "../lib/target") + "/cnnbook-lib.jar",
+                               System.getenv().getOrDefault("CNNBOOK_LIB", "../lib/target") + "/lib/*.jar"));
 // lib's packages and the two ND4J classes every notebook uses:
 import org.cnnbook.data.*;
 import org.cnnbook.prep.*;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Executes the notebook series headless and renders it as an HTML book.
 
-    python3 notebooks/run_series.py [--fast] [--prove-checks] [--out build] [--only 05]
+    python3 notebooks/run_series.py [--fast] [--prove-checks] [--out build] [--only 05] [--jobs 2]
 
 Each notebook runs on the 'java' kernel with nbclient, in notebooks/ as working directory; the executed copy
 goes to OUT/notebooks and an HTML page (nbconvert's 'lab' template: no RequireJS) to OUT/html, with an index.
@@ -9,11 +9,15 @@ Exercises arrive unsolved (`// YOUR CODE HERE`); the run fills in the teacher's 
 notebooks/teacher/solutions.json, so the executed copies show solved exercises.
 --prove-checks also runs, before each solution, the exercise as the student gets it and the typical wrong answer
 recorded beside the solution, each followed by the exercise's check cell, and requires that check to fail with its
-explanation (written to OUT/check-proofs.json).
+explanation (written to OUT/check-proofs.json). Where the teacher's file gives an exercise hidden tests (graded by
+nbgrader, absent from the student's notebook), they run after the visible check, in the proofs and in the run.
 --fast sets DATASET_LIMIT and MAX_EPOCH (unless already set) so the whole series runs in minutes.
+Notebooks that train or time something for long (metadata cnnbook.runs_alone) run alone and in order; between them,
+up to --jobs others run at once, each in its own kernel: they spend most of their time starting a JVM on one core.
 A failing cell stops the run with a non-zero exit code naming the notebook and the cell.
 """
 import argparse
+import concurrent.futures
 import html
 import importlib.resources
 import json
@@ -81,6 +85,16 @@ def solved(notebook, name):
     return notebook
 
 
+def with_hidden_tests(check_cell, answer):
+    """A copy of a check cell with the exercise's hidden tests (solutions.json's "hidden") run after the visible ones,
+    as nbgrader's autograding runs them; the cell itself where there are none."""
+    if not answer.get("hidden"):
+        return check_cell
+    copy = nbformat.from_dict(json.loads(json.dumps(check_cell)))
+    copy.source = check_cell.source.rstrip() + "\n" + answer["hidden"]
+    return copy
+
+
 def check_cell_after(notebook, index):
     for cell in notebook.cells[index + 1:]:
         if "self-check" in cell.get("metadata", {}).get("tags", []):
@@ -93,12 +107,38 @@ def error_text(cell):
                      for o in cell.get("outputs", []) if o.get("output_type") == "error")
 
 
+def runs_alone(name):
+    """True for a notebook that trains or times something for long: it gets the machine to itself."""
+    notebook = nbformat.read(os.path.join(HERE, name), as_version=4)
+    return bool(notebook.metadata.get("cnnbook", {}).get("runs_alone"))
+
+
+def batches(names):
+    """The notebooks in order, grouped: each one that runs alone is a group of its own, and the others between them
+    form groups that may run at once (a notebook never runs before one that comes earlier and runs alone)."""
+    groups = []
+    for name in names:
+        if runs_alone(name) or not groups or runs_alone(groups[-1][-1]):
+            groups.append([name])
+        else:
+            groups[-1].append(name)
+    return groups
+
+
+def announced(name, position, count, out_dir, prove_checks):
+    """execute(), saying when it starts (in a worker process, when the worker gets to it)."""
+    print(f"[run] ({position}/{count}) {name} ...{' (runs alone)' if runs_alone(name) else ''}", flush=True)
+    return execute(name, out_dir, prove_checks)
+
+
 def execute(name, out_dir, prove_checks=False, proofs=None):
-    """Runs one notebook with its exercises solved; returns (executed notebook, seconds). Writes the executed copy
-    even when a cell fails. With prove_checks, each exercise's wrong answer must make its check fail first."""
+    """Runs one notebook with its exercises solved; returns (executed notebook, seconds, proofs). Writes the executed
+    copy even when a cell fails. With prove_checks, each exercise's wrong answer must make its check fail first."""
+    proofs = [] if proofs is None else proofs
     notebook = nbformat.read(os.path.join(HERE, name), as_version=4)
     answers = solutions().get(name, {})
     exercises = {i for i, c in enumerate(notebook.cells) if "exercise" in c.get("metadata", {}).get("tags", [])}
+    hidden = {}  # check cell index -> the exercise's answer, for the check cells with hidden tests
     missing = [notebook.cells[i].get("id") for i in exercises if notebook.cells[i].get("id") not in answers]
     if missing:
         raise NotebookFailed(f"{name}: exercise cells {missing} have no reference solution in {SOLUTIONS}")
@@ -113,11 +153,15 @@ def execute(name, out_dir, prove_checks=False, proofs=None):
             for index, cell in enumerate(notebook.cells):
                 if index in exercises:
                     answer = answers[cell.get("id")]
+                    check = with_hidden_tests(check_cell_after(notebook, index), answer)
+                    if check.get("id") and answer.get("hidden"):
+                        hidden[check.id] = answer
                     if prove_checks:
-                        check = check_cell_after(notebook, index)
                         for wrong in (STUB, answer["wrong"]):  # as the student gets it, then a typical mistake
                             proofs.append(prove_rejects_wrong_answer(client, name, cell, check, index, wrong))
                     notebook.cells[index] = cell = with_code(cell, answer["solution"])
+                elif cell.get("id") in hidden:
+                    notebook.cells[index] = cell = with_hidden_tests(cell, hidden[cell.id])
                 client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
     except CellExecutionError as error:
         nbformat.write(notebook, os.path.join(out_dir, name))
@@ -125,7 +169,7 @@ def execute(name, out_dir, prove_checks=False, proofs=None):
         raise NotebookFailed(f"{name}: cell {index} failed.\n--- cell source ---\n{source}\n--- error ---\n{error}") from None
     seconds = time.monotonic() - started
     nbformat.write(notebook, os.path.join(out_dir, name))
-    return notebook, seconds
+    return notebook, seconds, proofs
 
 
 def prove_rejects_wrong_answer(client, name, exercise_cell, check_cell, index, wrong):
@@ -209,6 +253,8 @@ def main(argv):
     parser.add_argument("--out", default=os.path.join(HERE, "..", "build"))
     parser.add_argument("--fast", action="store_true", help="small data slice and one epoch")
     parser.add_argument("--only", action="append", default=[], help="run only notebooks starting with this")
+    parser.add_argument("--jobs", type=int, default=2,
+                        help="how many notebooks that need not run alone may run at once (1: one after the other)")
     parser.add_argument("--prove-checks", action="store_true",
                         help="run each exercise's wrong answer first and require its check to reject it")
     args = parser.parse_args(argv)
@@ -221,22 +267,43 @@ def main(argv):
     os.makedirs(out_html, exist_ok=True)
 
     names = [n for n in series() if not args.only or any(n.startswith(p) for p in args.only)]
-    entries = []
+    entries = {}
     proofs = []
     total = time.monotonic()
-    for position, name in enumerate(names, 1):
-        print(f"[run] ({position}/{len(names)}) {name} ...", flush=True)
-        try:
-            notebook, seconds = execute(name, out_notebooks, args.prove_checks, proofs)
-        except NotebookFailed as failure:
-            print(f"[run] FAILED {failure}", file=sys.stderr, flush=True)
-            return 1
+    position = {name: i for i, name in enumerate(names, 1)}
+
+    def finished(name, notebook, seconds):
         page = write_html(notebook, name, out_html)
-        entries.append({"name": name, "title": title_of(notebook), "seconds": seconds,
-                        "html": os.path.basename(page)})
+        entries[name] = {"name": name, "title": title_of(notebook), "seconds": seconds, "html": os.path.basename(page)}
         size_mb = os.path.getsize(os.path.join(out_notebooks, name)) / 1e6
-        print(f"[run] ({position}/{len(names)}) {name} done in {seconds:.0f} s "
+        print(f"[run] ({position[name]}/{len(names)}) {name} done in {seconds:.0f} s "
               f"(notebook {size_mb:.1f} MB, page {os.path.getsize(page) / 1e6:.1f} MB)", flush=True)
+
+    try:
+        for group in batches(names):
+            together = min(args.jobs, len(group))
+            if together <= 1:
+                for name in group:
+                    notebook, seconds, checked = announced(name, position[name], len(names), out_notebooks,
+                                                           args.prove_checks)
+                    proofs += checked
+                    finished(name, notebook, seconds)
+                continue
+            with concurrent.futures.ProcessPoolExecutor(together) as pool:
+                running = {pool.submit(announced, name, position[name], len(names), out_notebooks,
+                                       args.prove_checks): name for name in group}
+                try:
+                    for done in concurrent.futures.as_completed(running):
+                        notebook, seconds, checked = done.result()
+                        proofs += checked
+                        finished(running[done], notebook, seconds)
+                except NotebookFailed:
+                    pool.shutdown(cancel_futures=True)
+                    raise
+    except NotebookFailed as failure:
+        print(f"[run] FAILED {failure}", file=sys.stderr, flush=True)
+        return 1
+    entries = [entries[name] for name in names]
     write_index(entries, out_html, args.fast)
     if args.prove_checks:
         with open(os.path.join(args.out, "check-proofs.json"), "w", encoding="utf-8") as f:

@@ -141,3 +141,67 @@ def test_nbgrader_validate_tells_a_student_whether_the_checks_pass(course_dir, g
     assert "Success" in good.stdout, good.stdout + good.stderr
     bad = nbgrader(course_dir, "validate", os.path.join("submitted", "bob", ASSIGNMENT, NOTEBOOK), check=False)
     assert "Not yet" in bad.stdout and "Success" not in bad.stdout, bad.stdout + bad.stderr
+
+
+# Notebook 5's exercises change a network and train it; notebook 7's diagnosis is graded by a hidden test only.
+LEARNING = "05-how-a-network-learns"
+CLINIC = "07-clinic-below-10-percent"
+
+
+def answers_of(assignment):
+    return course.run_series.solutions()[assignment + ".ipynb"]
+
+
+def submit_answers(course_dir, assignment, student, kind):
+    """`student` hands in `assignment` with every exercise answered by the teacher's file's `kind` ("solution" or
+    "wrong")."""
+    folder = os.path.join(course_dir, "submitted", student, assignment)
+    os.makedirs(folder, exist_ok=True)
+    shutil.copy(os.path.join(course_dir, "release", assignment, "prelude.jsh"), folder)
+    notebook = nbformat.read(os.path.join(course_dir, "release", assignment, assignment + ".ipynb"), as_version=4)
+    answers = answers_of(assignment)
+    for cell in exercise_cells(notebook):
+        exercise = cell.metadata["nbgrader"]["grade_id"].removeprefix("exercise-")
+        cell.source = cell.source.replace("// YOUR CODE HERE", answers[exercise][kind])
+    path = os.path.join(folder, assignment + ".ipynb")
+    nbformat.write(notebook, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def graded_changes(tmp_path_factory):
+    """Notebooks 5 and 7 as assignments, each handed in by alice (the solutions) and bob (the typical wrong answers),
+    autograded; the scores per assignment and student."""
+    out = str(tmp_path_factory.mktemp("course-changes"))
+    assert course.build(out, only=["05", "07"]) == [LEARNING, CLINIC]
+    scores = {}
+    for assignment in (LEARNING, CLINIC):
+        submit_answers(out, assignment, "alice", "solution")
+        submit_answers(out, assignment, "bob", "wrong")
+        nbgrader(out, "autograde", assignment, "--force", check=False)
+    gradebook = nbgrader_api.Gradebook("sqlite:///" + os.path.join(out, "gradebook.db"))
+    for assignment in (LEARNING, CLINIC):
+        for student in ("alice", "bob"):
+            submission = gradebook.find_submission_notebook(assignment, assignment, student)
+            scores[assignment, student] = (submission.score, submission.max_score)
+    gradebook.close()
+    return out, scores
+
+
+def test_the_exercises_that_train_a_network_are_graded(graded_changes):
+    _, scores = graded_changes
+    assert scores[LEARNING, "alice"] == (3.0, 3.0)
+    assert scores[LEARNING, "bob"] == (0.0, 3.0), "sigmoid by default, SGD for Adam, Keras' rate as DL4J's p"
+
+
+def test_a_hidden_test_grades_what_the_students_own_check_does_not_show(graded_changes):
+    out, scores = graded_changes
+    release = nbformat.read(os.path.join(out, "release", CLINIC, CLINIC + ".ipynb"), as_version=4)
+    source = nbformat.read(os.path.join(out, "source", CLINIC, CLINIC + ".ipynb"), as_version=4)
+    hidden = answers_of(CLINIC)["cell-ex3"]["hidden"]
+    assert any(hidden in c.source and "BEGIN HIDDEN TESTS" in c.source for c in source.cells)
+    assert not any(hidden in c.source for c in release.cells), "the student's version has no hidden test"
+    student_check = nbgrader(out, "validate", os.path.join("submitted", "bob", CLINIC, CLINIC + ".ipynb"), check=False)
+    assert "Success" in student_check.stdout, "bob's fix works, so his own check passes"
+    assert scores[CLINIC, "alice"] == (1.0, 1.0)
+    assert scores[CLINIC, "bob"] == (0.0, 1.0), "the hidden test finds the wrong diagnosis"

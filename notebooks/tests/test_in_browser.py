@@ -15,7 +15,7 @@ from conftest import executed_dir
 
 pytestmark = pytest.mark.skipif(browser.missing_tools() is not None, reason=str(browser.missing_tools()))
 
-IN_BROWSER = ["00-java-in-jupyter.ipynb", "01-loading-mnist.ipynb", "05-training-the-cnn.ipynb"]
+IN_BROWSER = ["00-java-in-jupyter.ipynb", "01-loading-mnist.ipynb", "06-training-the-cnn.ipynb"]
 SCREENSHOTS = workspaces.SCREENSHOTS
 SERVER_ENV = workspaces.SERVER_ENV
 NOTEBOOK_TIMEOUT = 600

@@ -9,9 +9,9 @@ import run_series
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SCREENSHOTS = os.path.join(ROOT, "build", "browser")
 # the notebooks the browser tests run, as a student would, with their exercises solved
-BROWSER_NOTEBOOKS = ["00-java-in-jupyter.ipynb", "01-loading-mnist.ipynb", "05-training-the-cnn.ipynb",
-                     "06-clinic-below-10-percent.ipynb"]
-# the quick run's data limit, but every epoch notebook 5 asks for, so that its live chart redraws several times
+BROWSER_NOTEBOOKS = ["00-java-in-jupyter.ipynb", "01-loading-mnist.ipynb", "06-training-the-cnn.ipynb",
+                     "07-clinic-below-10-percent.ipynb"]
+# the quick run's data limit, but every epoch notebook 6 asks for, so that its live chart redraws several times
 SERVER_ENV = {"DATASET_LIMIT": run_series.FAST_MODE["DATASET_LIMIT"], "MNIST_DIR": os.path.join(ROOT, "data", "mnist")}
 # faults.ipynb: training that runs long enough to be interrupted or restarted, then a compile error
 FAULTS = [
