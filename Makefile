@@ -32,15 +32,27 @@ setup: jupyter kernel lib data
 jupyter:
 	@environment/setup-python.sh
 
-kernel: jupyter
-	@echo "[setup] Building the Java kernel (environment/kernel)"
-	@$(MVN) -q -pl environment/kernel -am package -DskipTests
+# The jars are rebuilt only when a source or pom changed since (make's own timestamps; a second `make run` skips Maven)
+KERNEL_SOURCES := $(shell find environment/kernel/src environment/kernel/pom.xml pom.xml -type f 2>/dev/null)
+LIB_JAR := lib/target/cnnbook-lib.jar
+LIB_SOURCES := $(shell find lib/src/main lib/pom.xml pom.xml -type f 2>/dev/null)
+
+kernel: jupyter $(KERNEL_JAR)
 	@echo "[setup] Installing the kernelspec 'java' for this user (JDK: IJAVA_JAVA_HOME, else JAVA_HOME, else PATH)"
 	@$(PYTHON) environment/install_kernel.py --jar $(KERNEL_JAR)
 
-lib:
+$(KERNEL_JAR): $(KERNEL_SOURCES)
+	@echo "[setup] Building the Java kernel (environment/kernel)"
+	@$(MVN) -q -pl environment/kernel -am package -DskipTests
+	@touch $@
+
+lib: $(LIB_JAR)
+	@echo "[setup] lib/ is built: $(LIB_JAR) and its runtime jars in lib/target/lib"
+
+$(LIB_JAR): $(LIB_SOURCES)
 	@echo "[setup] Building lib/ with its runtime jars in lib/target/lib (platform $(JAVACPP_PLATFORM); first time ~300 MB)"
 	@$(MVN) -q -pl lib -am package -DskipTests
+	@touch $@
 
 data: lib
 	@echo "[setup] MNIST (SHA-256 verified)"
