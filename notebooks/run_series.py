@@ -10,7 +10,8 @@ notebooks/teacher/solutions.json, so the executed copies show solved exercises.
 --prove-checks also runs, before each solution, the exercise as the student gets it and the typical wrong answer
 recorded beside the solution, each followed by the exercise's check cell, and requires that check to fail with its
 explanation (written to OUT/check-proofs.json). Where the teacher's file gives an exercise hidden tests (graded by
-nbgrader, absent from the student's notebook), they run after the visible check, in the proofs and in the run.
+nbgrader, absent from the student's notebook), the proofs run them after the visible check: the wrong answers must
+fail them, the solution pass them. The executed notebook shows what a student sees: the visible check only.
 --fast sets DATASET_LIMIT and MAX_EPOCH (unless already set) so the whole series runs in minutes.
 Notebooks that train or time something for long (metadata cnnbook.runs_alone) run alone and in order; between them,
 up to --jobs others run at once, each in its own kernel: they spend most of their time starting a JVM on one core.
@@ -138,7 +139,6 @@ def execute(name, out_dir, prove_checks=False, proofs=None):
     notebook = nbformat.read(os.path.join(HERE, name), as_version=4)
     answers = solutions().get(name, {})
     exercises = {i for i, c in enumerate(notebook.cells) if "exercise" in c.get("metadata", {}).get("tags", [])}
-    hidden = {}  # check cell index -> the exercise's answer, for the check cells with hidden tests
     missing = [notebook.cells[i].get("id") for i in exercises if notebook.cells[i].get("id") not in answers]
     if missing:
         raise NotebookFailed(f"{name}: exercise cells {missing} have no reference solution in {SOLUTIONS}")
@@ -154,14 +154,12 @@ def execute(name, out_dir, prove_checks=False, proofs=None):
                 if index in exercises:
                     answer = answers[cell.get("id")]
                     check = with_hidden_tests(check_cell_after(notebook, index), answer)
-                    if check.get("id") and answer.get("hidden"):
-                        hidden[check.id] = answer
                     if prove_checks:
                         for wrong in (STUB, answer["wrong"]):  # as the student gets it, then a typical mistake
                             proofs.append(prove_rejects_wrong_answer(client, name, cell, check, index, wrong))
+                        if answer.get("hidden"):
+                            prove_accepts_solution(client, name, cell, check, index, answer["solution"])
                     notebook.cells[index] = cell = with_code(cell, answer["solution"])
-                elif cell.get("id") in hidden:
-                    notebook.cells[index] = cell = with_hidden_tests(cell, hidden[cell.id])
                 client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
     except CellExecutionError as error:
         nbformat.write(notebook, os.path.join(out_dir, name))
@@ -186,6 +184,16 @@ def prove_rejects_wrong_answer(client, name, exercise_cell, check_cell, index, w
                              f"{wrong}\n--- check output ---\n{check.get('outputs')}")
     return {"notebook": name, "exercise": exercise.get("id"), "wrong": wrong,
             "rejected_with": next(line for line in message.splitlines() if "\u2717" in line)}
+
+
+def prove_accepts_solution(client, name, exercise_cell, check_cell, index, solution):
+    """Runs the solution and the check with its hidden tests, as copies: nothing may fail."""
+    for cell in (with_code(exercise_cell, solution), nbformat.from_dict(json.loads(json.dumps(check_cell)))):
+        cell.metadata["tags"] = ["raises-exception"]
+        client.execute_cell(cell, index)
+        if error_text(cell):
+            raise NotebookFailed(f"{name}: the solution of exercise {exercise_cell.get('id')} fails its hidden tests\n"
+                                 f"{error_text(cell)}")
 
 
 def failing_cell(notebook):

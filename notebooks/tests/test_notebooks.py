@@ -137,3 +137,24 @@ def test_executed_notebooks_and_html_pages_are_small(executed):
         assert text.count("plotly.min.js") <= 1 and "Plotly.register" not in text, f"{page} carries plotly.js itself"
     assert os.path.exists(os.path.join(html_dir, "plotly.min.js")), "the book's figures need plotly.min.js beside the pages"
 
+
+
+def test_every_link_to_a_notebook_names_it_by_its_number_and_title():
+    """A link like [5. How a network learns](05-how-a-network-learns.ipynb): the file exists, and the number and the
+    title in the text are the linked notebook's own (the series was renumbered once; stale links are easy to miss)."""
+    import re
+    titles = {}
+    for name in NOTEBOOKS:
+        notebook = nbformat.read(os.path.join(run_series.HERE, name), as_version=4)
+        titles[name] = run_series.title_of(notebook)
+    link = re.compile(r"\[(?:← )?(\d+)\. ([^\]]+?)(?: →)?\]\((\d\d-[a-z0-9-]+\.ipynb)\)")
+    for name in NOTEBOOKS:
+        for cell in nbformat.read(os.path.join(run_series.HERE, name), as_version=4).cells:
+            if cell.cell_type != "markdown":
+                continue
+            for number, text, target in link.findall(cell.source):
+                assert target in titles, f"{name} links to {target}, which does not exist"
+                assert int(number) == int(target[:2]), f"{name}: link '{number}. {text}' goes to {target}"
+                words = [w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2]
+                assert words and all(w in titles[target].lower() for w in words), \
+                    f"{name}: link text '{text}' for {target}, whose title is '{titles[target]}'"

@@ -116,6 +116,16 @@ public final class Charts {
         return Curves.losses(title, lossPerStep, window, yMax);
     }
 
+    /** Lines through (x, y) points, one per entry of {@code lines}, e.g. a loss against the value of one weight. */
+    public static BufferedImage lines(String title, String xAxis, String yAxis, Map<String, List<double[]>> lines) {
+        double top = lines.values().stream()
+                .flatMap(List::stream)
+                .mapToDouble(point -> point[1])
+                .max()
+                .orElse(1);
+        return Curves.lines(title, xAxis, yAxis, lines, top * 1.05);
+    }
+
     /** Several training runs' loss, as their {@link History} recorded it every few batches, in one chart. */
     public static BufferedImage trainingLosses(String title, Map<String, History> runs, double yMax) {
         return Curves.losses(title, runs, yMax);

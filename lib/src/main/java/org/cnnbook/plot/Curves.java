@@ -28,7 +28,7 @@ final class Curves {
             }
             points.put(name, averaged);
         });
-        return lines(title, "loss, mean of " + window + " steps", points, yMax);
+        return lines(title, "step (one mini-batch)", "loss, mean of " + window + " steps", points, yMax);
     }
 
     /** One line per run: the loss its {@link History} recorded, against the step (iteration) it was recorded at. */
@@ -39,15 +39,17 @@ final class Curves {
                 history.batches().stream()
                         .map(p -> new double[] {p.iteration(), p.loss()})
                         .toList()));
-        return lines(title, "loss (mean since the previous point)", points, yMax);
+        return lines(title, "step (one mini-batch)", "loss (mean since the previous point)", points, yMax);
     }
 
-    private static BufferedImage lines(String title, String yAxis, Map<String, List<double[]>> runs, double yMax) {
+    /** One line per entry through its (x, y) points; y capped at {@code yMax}. */
+    static BufferedImage lines(
+            String title, String xAxis, String yAxis, Map<String, List<double[]>> runs, double yMax) {
         XYChart chart = new XYChartBuilder()
                 .width(Charts.WIDTH)
                 .height(Charts.HEIGHT)
                 .title(title)
-                .xAxisTitle("step (one mini-batch)")
+                .xAxisTitle(xAxis)
                 .yAxisTitle(yAxis)
                 .build();
         chart.getStyler()
@@ -89,7 +91,7 @@ final class Curves {
             chart.getStyler()
                     .setYAxisMin(Math.floor(low * 20) / 20)
                     .setYAxisMax(1.0)
-                    .setXAxisMin(0.0)
+                    .setXAxisMin(1.0)
                     .setXAxisMax((double) epochs)
                     .setYAxisDecimalPattern("0%")
                     .setXAxisDecimalPattern("0")
