@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * How often each pixel value occurs, in 16 equal bins from 0 to the largest value, on a logarithmic count axis: the
+ * How often each pixel value occurs, in 16 equal bins of 0..255 or of 0..1, on a logarithmic count axis: the
  * background zeros (most pixels) and the full-ink pixels would otherwise flatten every other bar.
  */
 final class PixelHistogram {
@@ -20,14 +20,15 @@ final class PixelHistogram {
 
     static CategoryChart of(INDArray values, String title) {
         INDArray flat = values.reshape(values.length());
-        double max = Math.max(1.0, flat.maxNumber().doubleValue());
+        // raw pixels: 16 bins of 16 values each (0-15 ... 240-255); scaled ones: 16 equal bins of 0..1
+        double max = flat.maxNumber().doubleValue() > 1.5 ? 256 : 1.0;
         long[] counts = counts(flat, max);
         List<String> labels = new ArrayList<>();
         List<Long> heights = new ArrayList<>();
         for (int b = 0; b < BINS; b++) {
             double from = b * max / BINS;
             double to = (b + 1) * max / BINS;
-            labels.add(max > 1.5 ? String.format("%.0f-%.0f", from, to) : String.format("%.2f-%.2f", from, to));
+            labels.add(max > 1.5 ? String.format("%.0f-%.0f", from, to - 1) : String.format("%.2f-%.2f", from, to));
             heights.add(counts[b] == 0 ? null : counts[b]);
         }
         CategoryChart chart = new CategoryChartBuilder()
@@ -37,7 +38,11 @@ final class PixelHistogram {
                 .xAxisTitle("pixel value")
                 .yAxisTitle("pixels (log scale)")
                 .build();
-        chart.getStyler().setYAxisLogarithmic(true).setYAxisMin(1.0).setXAxisLabelRotation(90);
+        chart.getStyler()
+                .setYAxisLogarithmic(true)
+                .setYAxisLogarithmicDecadeOnly(true)
+                .setYAxisMin(1.0)
+                .setXAxisLabelRotation(90);
         chart.getStyler().setLegendVisible(false).setChartBackgroundColor(Color.WHITE);
         chart.addSeries("pixels", labels, heights);
         return chart;

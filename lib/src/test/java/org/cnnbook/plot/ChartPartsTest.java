@@ -12,13 +12,14 @@ import org.nd4j.linalg.factory.Nd4j;
 class ChartPartsTest {
     @Test
     void pixelCountsCoverEveryValueOnceInItsBin() {
-        INDArray values = Nd4j.createFromArray(new float[] {0, 0, 0, 15.9f, 16, 128, 255, 255});
-        long[] counts = PixelHistogram.counts(values, 255);
+        INDArray values = Nd4j.createFromArray(new float[] {0, 0, 0, 15, 16, 128, 255, 255});
+        long[] counts = PixelHistogram.counts(values, 256);
         assertEquals(8, java.util.Arrays.stream(counts).sum());
-        assertEquals(4, counts[0], "0..15.9 are the first of 16 bins of 255/16");
+        assertEquals(4, counts[0], "0..15 are the first of 16 bins of 16 values");
         assertEquals(1, counts[1]);
         assertEquals(1, counts[8]);
-        assertEquals(2, counts[15], "the largest value lands in the last bin, not past it");
+        assertEquals(2, counts[15], "255 lands in the last bin, 240-255");
+        assertEquals(1, PixelHistogram.counts(Nd4j.createFromArray(new float[] {1f}), 1.0)[15], "1.0 in the last bin");
     }
 
     @Test
