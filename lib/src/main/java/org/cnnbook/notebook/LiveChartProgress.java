@@ -1,12 +1,13 @@
 package org.cnnbook.notebook;
 
+import org.cnnbook.display.NotebookDisplay;
 import org.cnnbook.plot.Charts;
 import org.cnnbook.train.History;
 import org.cnnbook.train.TrainingProgress;
 
 /**
  * Training progress for a notebook: a training-curve chart shown once and redrawn in place (at most every two
- * seconds) as training goes, plus a line per epoch. Needs a Jupyter kernel with IJava's display functions.
+ * seconds) as training goes, plus a line per epoch. Needs a Java kernel: this project's, IJava or JJava.
  */
 public final class LiveChartProgress implements TrainingProgress {
     private static final long MIN_MILLIS_BETWEEN_UPDATES = 2000;

@@ -1,2 +1,2 @@
-/** Glue for Jupyter kernels with IJava's display functions: showing and updating outputs, the live training chart. */
+/** The live training chart of a notebook (shown and redrawn through org.cnnbook.display). */
 package org.cnnbook.notebook;

@@ -1,5 +1,6 @@
 package org.cnnbook.plot;
 
+import org.cnnbook.display.Renderers;
 import tech.tablesaw.plotly.components.Figure;
 
 /**
@@ -13,6 +14,7 @@ public final class Interactive {
 
     /** The figure as a notebook output: make it a cell's last expression, or {@code display(...)} it. */
     public static PlotlyFigure figure(Figure figure) {
+        Renderers.register(PlotlyFigure.class, PlotlyFigure.MIME_TYPES);
         return PlotlyFigure.of(FigureJson.of(figure));
     }
 }

@@ -1,26 +1,24 @@
 package org.cnnbook.plot;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayDataRenderable;
-import io.github.spencerpark.jupyter.kernel.display.RenderContext;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import javax.imageio.ImageIO;
+import org.cnnbook.display.MimeBundle;
 
 /**
  * A plotly figure as a notebook output with three representations: {@value #MIME_TYPE} (the figure's JSON; drawn
  * interactively by the plotly renderer that the {@code plotly} Python package installs into JupyterLab 4 and
  * Notebook 7), {@code image/png} (the same data drawn by XChart, for viewers that run no script) and a line of text.
- * The kernel asks it for these through basekernel's {@link DisplayDataRenderable}.
+ * {@link Interactive#figure} registers the class with the kernel's renderer (this project's kernel, IJava or JJava).
  */
-public final class PlotlyFigure implements DisplayDataRenderable {
+public final class PlotlyFigure implements MimeBundle {
     public static final String MIME_TYPE = "application/vnd.plotly.v1+json";
-    private static final MIMEType PLOTLY = MIMEType.parse(MIME_TYPE);
+    static final String[] MIME_TYPES = {MIME_TYPE, "image/png", "text/plain"};
 
     private final Map<String, Object> json;
     private final BufferedImage picture;
@@ -46,16 +44,14 @@ public final class PlotlyFigure implements DisplayDataRenderable {
         return picture;
     }
 
+    /** The figure's JSON, its picture as base64 PNG, and a line of text. */
     @Override
-    public Set<MIMEType> getSupportedRenderTypes() {
-        return Set.of(PLOTLY, MIMEType.IMAGE_PNG, MIMEType.TEXT_PLAIN);
-    }
-
-    @Override
-    public void render(RenderContext context) {
-        context.renderIfRequested(PLOTLY, () -> json);
-        context.renderIfRequested(MIMEType.IMAGE_PNG, () -> base64Png(picture));
-        context.renderIfRequested(MIMEType.TEXT_PLAIN, this::toString);
+    public Map<String, Object> mimeBundle() {
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put(MIME_TYPE, json);
+        bundle.put("image/png", base64Png(picture));
+        bundle.put("text/plain", toString());
+        return bundle;
     }
 
     @Override

@@ -2,9 +2,6 @@ package org.cnnbook.plot;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
-import io.github.spencerpark.jupyter.kernel.display.Renderer;
-import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
@@ -40,15 +37,16 @@ class InteractiveTest {
     @Test
     void theKernelGetsJsonAPngAndTextAndNoScript() throws Exception {
         var figure = Interactive.figure(VerticalBarPlot.create("counts", COUNTS, "digit", "count"));
-        DisplayData data = new Renderer().render(figure);
-        assertInstanceOf(Map.class, data.getData(MIMEType.parse(PlotlyFigure.MIME_TYPE)), "JSON, not a string");
-        BufferedImage png = ImageIO.read(
-                new ByteArrayInputStream(Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG))));
+        Map<String, Object> data = figure.mimeBundle();
+        assertEquals(List.of(PlotlyFigure.MIME_TYPES), List.copyOf(data.keySet()), "the formats the kernel is told");
+        assertInstanceOf(Map.class, data.get(PlotlyFigure.MIME_TYPE), "JSON, not a string");
+        BufferedImage png =
+                ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode((String) data.get("image/png"))));
         assertEquals(Charts.WIDTH, png.getWidth());
         assertEquals(Charts.HEIGHT, png.getHeight());
         assertTrue(distinctColours(png) > 3, "the picture shows bars and text, not a blank image");
-        assertEquals("Plotly figure: counts", data.getData(MIMEType.TEXT_PLAIN));
-        assertNull(data.getData(MIMEType.TEXT_HTML), "no HTML: it would need a trusted notebook and plotly.js");
+        assertEquals("Plotly figure: counts", data.get("text/plain"));
+        assertNull(data.get("text/html"), "no HTML: it would need a trusted notebook and plotly.js");
     }
 
     @Test
