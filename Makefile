@@ -93,6 +93,9 @@ test-notebooks: setup
 	@newest=$(NEWEST_JDK); if [ -n "$$newest" ]; then \
 	  echo "[test] Notebooks again as a quick run on the newest JDK: $$newest"; \
 	  IJAVA_JAVA_HOME=$$newest $(PYTEST) notebooks/tests/test_notebooks.py; fi
+	@environment/setup-jjava.sh
+	@echo "[test] Notebooks again as a quick run on JJava 1.0a8 (IJava's successor, from PyPI)"
+	@CNNBOOK_KERNEL=jjava JUPYTER_PATH=$(CURDIR)/build/jjava/jupyter:$$JUPYTER_PATH $(PYTEST) notebooks/tests/test_notebooks.py
 
 # The load test's class size (issue 13's goal: 20 on this 2-core machine); 0 leaves it out
 CNNBOOK_LOAD_STUDENTS ?= 20

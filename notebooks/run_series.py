@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Executes the notebook series headless and renders it as an HTML book.
 
-    python3 notebooks/run_series.py [--fast] [--prove-checks] [--out build] [--only 05] [--jobs 2]
+    python3 notebooks/run_series.py [--fast] [--prove-checks] [--out build] [--only 05] [--jobs 2] [--kernel java]
 
-Each notebook runs on the 'java' kernel with nbclient, in notebooks/ as working directory; the executed copy
+Each notebook runs on the 'java' kernel (--kernel, or $CNNBOOK_KERNEL: e.g. 'jjava') with nbclient, in notebooks/ as working directory; the executed copy
 goes to OUT/notebooks and an HTML page (nbconvert's 'lab' template: no RequireJS) to OUT/html, with an index.
 Exercises arrive unsolved (`// YOUR CODE HERE`); the run fills in the teacher's reference solutions from
 notebooks/teacher/solutions.json, so the executed copies show solved exercises.
@@ -37,6 +37,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FAST_MODE = {"DATASET_LIMIT": "2000", "MAX_EPOCH": "1"}
 CELL_TIMEOUT = 3600
 SOLUTIONS = os.path.join(HERE, "teacher", "solutions.json")
+KERNEL = os.environ.get("CNNBOOK_KERNEL", "java")
 STUB = "// YOUR CODE HERE"
 BOOK_TEMPLATES = os.path.join(HERE, "book-template")
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
@@ -142,7 +143,7 @@ def execute(name, out_dir, prove_checks=False, proofs=None):
     missing = [notebook.cells[i].get("id") for i in exercises if notebook.cells[i].get("id") not in answers]
     if missing:
         raise NotebookFailed(f"{name}: exercise cells {missing} have no reference solution in {SOLUTIONS}")
-    client = NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name="java",
+    client = NotebookClient(notebook, timeout=CELL_TIMEOUT, kernel_name=KERNEL,
                             resources={"metadata": {"path": HERE}})
     started = time.monotonic()
     client.reset_execution_trackers()
@@ -261,11 +262,15 @@ def main(argv):
     parser.add_argument("--out", default=os.path.join(HERE, "..", "build"))
     parser.add_argument("--fast", action="store_true", help="small data slice and one epoch")
     parser.add_argument("--only", action="append", default=[], help="run only notebooks starting with this")
+    parser.add_argument("--kernel", help="the kernelspec to run the notebooks on (default: $CNNBOOK_KERNEL, else java)")
     parser.add_argument("--jobs", type=int, default=2,
                         help="how many notebooks that need not run alone may run at once (1: one after the other)")
     parser.add_argument("--prove-checks", action="store_true",
                         help="run each exercise's wrong answer first and require its check to reject it")
     args = parser.parse_args(argv)
+    if args.kernel:
+        global KERNEL
+        KERNEL = os.environ["CNNBOOK_KERNEL"] = args.kernel  # the worker processes read it too
     if args.fast:
         for key, value in FAST_MODE.items():
             os.environ.setdefault(key, value)

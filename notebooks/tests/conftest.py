@@ -24,8 +24,11 @@ def selected_jdk_version():
 
 
 def executed_dir():
+    """build/test-notebooks, with the JDK (-jdk25) or the kernel (-jjava) in the name when a run selected another."""
     version = selected_jdk_version()
-    return os.path.join(ROOT, "build", "test-notebooks" + (f"-jdk{version.split('.')[0]}" if version else ""))
+    kernel = run_series.KERNEL
+    return os.path.join(ROOT, "build", "test-notebooks" + (f"-jdk{version.split('.')[0]}" if version else "")
+                        + ("" if kernel == "java" else f"-{kernel}"))
 
 
 @pytest.fixture(scope="session")
