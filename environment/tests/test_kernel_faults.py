@@ -119,6 +119,46 @@ def test_run_all_stops_at_the_first_error_like_ipykernel(kernel):
     assert reply["status"] == "error"  # never ran: the variable does not exist
 
 
+def test_a_request_sent_after_the_error_reply_runs_while_those_queued_before_are_aborted(kernel):
+    """Only what was queued when the cell failed is aborted: the kernel takes those off the socket before it sends
+    the error reply. It used to abort whatever it could read after the reply, so a request the client sent right
+    after it saw the error could come back 'aborted' (seen after an OutOfMemoryError delayed the kernel). Here 300
+    queued requests keep the kernel busy answering them while the client sends one more: that one must run."""
+    client = kernel.client
+    drain(client)
+    failing = client.execute('throw new IllegalStateException("stop");')
+    queued = [client.execute(f"int neverRuns{i} = {i};") for i in range(300)]
+    replies = {}
+    while failing not in replies:
+        reply = client.get_shell_msg(timeout=60)
+        replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+    after = client.execute("int ranAfterTheReply = 7;")  # the client saw the error: this one is new, it runs
+    while len(replies) < len(queued) + 2:
+        reply = client.get_shell_msg(timeout=60)
+        replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+    assert replies[failing] == "error"
+    assert {replies[q] for q in queued} == {"aborted"}, "everything queued before the failure is aborted"
+    assert replies[after] == "ok"
+
+
+def test_a_request_sent_right_after_an_out_of_memory_error_runs(kernel):
+    """The case the race was seen in: after an OutOfMemoryError the kernel collects garbage once the reply is out,
+    which gave a request sent right after the reply time to arrive and be aborted."""
+    client = kernel.client
+    drain(client)
+    for round_ in range(3):
+        failing = client.execute("var hog = new ArrayList<long[]>(); while (true) hog.add(new long[1 << 20]);")
+        reply = client.get_shell_msg(timeout=120)
+        while reply["parent_header"]["msg_id"] != failing:
+            reply = client.get_shell_msg(timeout=120)
+        assert reply["content"]["status"] == "error"
+        after = client.execute("1 + 1")
+        reply = client.get_shell_msg(timeout=120)
+        while reply["parent_header"]["msg_id"] != after:
+            reply = client.get_shell_msg(timeout=120)
+        assert reply["content"]["status"] == "ok", f"round {round_}: {reply['content']}"
+
+
 def test_without_stop_on_error_the_queued_cells_run(kernel):
     client = kernel.client
     drain(client)

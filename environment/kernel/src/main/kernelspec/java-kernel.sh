@@ -2,7 +2,7 @@
 # Starts the Java kernel (kernelspec "java"). Jupyter runs this with the connection file as argument.
 #
 #   IJAVA_JVM_OPTS  JVM options, e.g. IJAVA_JVM_OPTS="-Xmx8g". Replaces the default heap setting.
-#                   JAVA_OPTS is used when IJAVA_JVM_OPTS is not set.
+#                   JJAVA_JVM_OPTS (JJava's name), then JAVA_OPTS, are used when IJAVA_JVM_OPTS is not set.
 #   IJAVA_JAVA_HOME the JDK to run (17 or newer, a JDK: the kernel needs jdk.jshell). Without it, the JDK
 #                   recorded at installation (file java-home beside this script), then JAVA_HOME, then PATH.
 #   GOMP_SPINCOUNT  how long ND4J's OpenMP threads spin waiting for work (default here 1000 unless GOMP_SPINCOUNT or
@@ -85,10 +85,11 @@ esac
 # epoch (peak RSS 1.95 GB after 3 epochs vs 1.39 GB with this, same speed; make bench, bench/NOTES.md). A class's
 # kernels choose G1 with a heap cap and periodic GC (classroom/limits.env).
 default_gc="-XX:+UseSerialGC"
-case " ${IJAVA_JVM_OPTS:-} ${JAVA_OPTS:-} ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-} " in
+jvm_opts=${IJAVA_JVM_OPTS:-${JJAVA_JVM_OPTS:-${JAVA_OPTS:-}}}
+case " $jvm_opts ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-} " in
   *-XX:+Use*GC*) default_gc="" ;;
 esac
 # Word splitting of the options is intended: they are a list of flags.
 # shellcheck disable=SC2086
-exec "$java" $version_opts $default_gc ${IJAVA_JVM_OPTS:-${JAVA_OPTS:-$default_heap}} -Djava.awt.headless=true \
+exec "$java" $version_opts $default_gc ${jvm_opts:-$default_heap} -Djava.awt.headless=true \
   -jar "$here/java-kernel.jar" "$@"

@@ -17,13 +17,10 @@ public final class Renderers {
     /** Tells the kernel once that objects of {@code type} show themselves as {@code mimeTypes}, preferred in that order. */
     public static synchronized void register(Class<? extends MimeBundle> type, String... mimeTypes) {
         if (REGISTERED.contains(type)) return;
-        switch (KernelApi.running()) {
-            case IJAVA -> IJavaRenderers.register(type, List.of(mimeTypes));
-            case JJAVA -> JJavaRenderers.register(type, List.of(mimeTypes));
-            case NONE -> {
-                return;
-            }
-        }
+        KernelApi api = KernelApi.running();
+        if (api == KernelApi.NONE) return;
+        if (api == KernelApi.IJAVA) IJavaRenderers.register(type, List.of(mimeTypes));
+        else JJavaRenderers.register(type, List.of(mimeTypes));
         REGISTERED.add(type);
     }
 }

@@ -14,7 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cnnbook.kernel.eval.InProcessExecutionControl.SnippetTimeout;
 
-/** The kernel's settings, read from IJava's environment variables with IJava's exact parsing rules. */
+/**
+ * The kernel's settings, read from IJava's environment variables with IJava's exact parsing rules, and from JJava's
+ * names for the same ({@code JJAVA_CLASSPATH}, ...; IJava's successor renamed them): lists take both, IJava's first;
+ * a single value ({@code IJAVA_TIMEOUT}) is IJava's where it is set, else JJava's.
+ */
 public record KernelEnvironment(
         List<String> classpath, List<String> compilerOptions, List<String> startupScripts, SnippetTimeout timeout) {
     public static final String CLASSPATH = "IJAVA_CLASSPATH";
@@ -26,11 +30,20 @@ public record KernelEnvironment(
     private static final Pattern TIMEOUT_FORMAT = Pattern.compile("^(-?\\d+)\\W*([A-Za-z]+)?$");
 
     public static KernelEnvironment from(Map<String, String> env) throws IOException {
-        return new KernelEnvironment(
-                matchingPaths(env.get(CLASSPATH), false),
-                splitOptions(env.getOrDefault(COMPILER_OPTS, "")),
-                startupScripts(env.get(STARTUP_SCRIPTS_PATH), env.get(STARTUP_SCRIPT)),
-                parseTimeout(env.get(TIMEOUT)));
+        List<String> classpath = new ArrayList<>(matchingPaths(env.get(CLASSPATH), false));
+        classpath.addAll(matchingPaths(env.get(jjava(CLASSPATH)), false));
+        List<String> options = new ArrayList<>(splitOptions(env.getOrDefault(COMPILER_OPTS, "")));
+        options.addAll(splitOptions(env.getOrDefault(jjava(COMPILER_OPTS), "")));
+        List<String> scripts = new ArrayList<>(startupScripts(env.get(STARTUP_SCRIPTS_PATH), env.get(STARTUP_SCRIPT)));
+        scripts.addAll(startupScripts(env.get(jjava(STARTUP_SCRIPTS_PATH)), env.get(jjava(STARTUP_SCRIPT))));
+        String timeout =
+                env.get(TIMEOUT) != null && !env.get(TIMEOUT).isBlank() ? env.get(TIMEOUT) : env.get(jjava(TIMEOUT));
+        return new KernelEnvironment(classpath, options, scripts, parseTimeout(timeout));
+    }
+
+    /** JJava's name for one of IJava's variables: IJAVA_CLASSPATH is JJAVA_CLASSPATH there. */
+    public static String jjava(String ijavaName) {
+        return "J" + ijavaName.substring(1);
     }
 
     /** Expands a path-separator list of simple globs ({@code *}, {@code ?}, trailing {@code /}). */

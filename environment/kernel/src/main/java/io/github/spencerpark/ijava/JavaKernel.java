@@ -27,14 +27,17 @@ import org.cnnbook.kernel.eval.CellError;
 import org.cnnbook.kernel.eval.CodeEvaluator;
 import org.cnnbook.kernel.eval.ErrorFormatter;
 import org.cnnbook.kernel.eval.MemoryReserve;
+import org.cnnbook.kernel.extension.Extensions;
 import org.cnnbook.kernel.io.CellStreams;
 import org.cnnbook.kernel.io.Uninterrupted;
 import org.cnnbook.kernel.lifecycle.KernelExit;
 import org.cnnbook.kernel.magic.ClasspathMagics;
 import org.cnnbook.kernel.magic.LoadMagic;
+import org.cnnbook.kernel.magic.MagicCatalog;
 import org.cnnbook.kernel.magic.MagicHost;
 import org.cnnbook.kernel.magic.MagicTransformer;
 import org.cnnbook.kernel.magic.MavenMagics;
+import org.cnnbook.kernel.magic.TimeMagic;
 import org.cnnbook.kernel.maven.LocalRepositoryLocator;
 import org.cnnbook.kernel.maven.MavenResolver;
 import org.cnnbook.kernel.protocol.EmptyHistoryReply;
@@ -50,19 +53,23 @@ public class JavaKernel extends BaseKernel implements MagicHost {
 
     private final CodeEvaluator evaluator;
     private final MagicTransformer magicTransformer = new MagicTransformer();
-    private final Magics magics = new Magics();
+    private final MagicCatalog magics = new MagicCatalog();
     private final MavenResolver mavenResolver;
     private final CodeAssistant assistant;
     private final ErrorFormatter errorFormatter;
     private final LanguageInfo languageInfo;
     private final CellStreams streams = new CellStreams(System.out, System.err);
     private volatile boolean lastCellFailed;
+    private final Extensions extensions;
+    private volatile int classpathChanges;
+    private int extensionsScannedAt;
 
     public JavaKernel(KernelEnvironment environment) throws IOException {
         List<String> startup = new ArrayList<>();
         startup.add(readResource(INIT_SCRIPT));
         startup.addAll(environment.startupScripts());
         this.evaluator = new CodeEvaluator(environment.compilerOptions(), startup, environment.timeout());
+        this.extensions = new Extensions(getRenderer(), System.getenv());
         environment.classpath().forEach(this::addToClasspath);
         this.mavenResolver =
                 new MavenResolver(LocalRepositoryLocator.locate(System.getenv()), () -> System.out, System.getenv());
@@ -79,6 +86,7 @@ public class JavaKernel extends BaseKernel implements MagicHost {
         new ClasspathMagics(this).registerIn(magics);
         new MavenMagics(mavenResolver, this).registerIn(magics);
         new LoadMagic(this).registerIn(magics);
+        new TimeMagic(this).registerIn(magics);
     }
 
     private static String readResource(String name) throws IOException {
@@ -99,6 +107,7 @@ public class JavaKernel extends BaseKernel implements MagicHost {
     @Override
     public void addToClasspath(String path) {
         evaluator.addToClasspath(path);
+        classpathChanges++;
     }
 
     /** Runs code through the whole pipeline (magics, then JShell) and returns the live value, or null. */
@@ -109,6 +118,16 @@ public class JavaKernel extends BaseKernel implements MagicHost {
     @Override
     public void evalSilently(String code) throws Exception {
         evalRaw(code);
+    }
+
+    @Override
+    public Object evalValue(String code) throws Exception {
+        return evalRaw(code);
+    }
+
+    @Override
+    public void displayText(String text) {
+        display(new DisplayData(text));
     }
 
     /**
@@ -131,20 +150,34 @@ public class JavaKernel extends BaseKernel implements MagicHost {
     public DisplayData eval(String code) throws Exception {
         try {
             Object value = evalRaw(code);
+            installNewExtensions();
             if (value == null) return null;
             if (value instanceof DisplayData data) return data;
             return (DisplayData) evaluator.callAsCell(() -> getRenderer().render(value), code);
         } catch (Exception e) {
-            lastCellFailed = true;
+            failed();
             throw e;
         } catch (Throwable t) {
-            lastCellFailed = true;
             MemoryReserve.release(); // if the heap is full, formatting and sending the error needs a little of it
+            failed();
             throw new CellError(t);
         } finally {
             System.out.flush();
             System.err.flush();
         }
+    }
+
+    /** The cell failed: what is queued now, before its error reply goes out, is what stop_on_error may abort. */
+    private void failed() {
+        lastCellFailed = true;
+        ShellChannel.holdQueuedRequests();
+    }
+
+    /** JJava's extensions in jars the cell added, installed before its value is rendered (they may render it). */
+    private void installNewExtensions() {
+        if (classpathChanges == extensionsScannedAt) return;
+        extensionsScannedAt = classpathChanges;
+        extensions.installNew(evaluator.snippetLoader());
     }
 
     @Override
@@ -192,9 +225,17 @@ public class JavaKernel extends BaseKernel implements MagicHost {
                 : new ReplacementOptions(completion.matches(), completion.start(), completion.end());
     }
 
-    /** Tab's suggestions with their signatures, or null when there are none (or JShell failed to analyse). */
+    /**
+     * Tab's suggestions with their signatures, or null when there are none (or JShell failed to analyse). A line that
+     * is the start of a magic ({@code %cl}, {@code %%}) completes to the magics' names.
+     */
     public CodeAssistant.Completion completeWithTypes(String code, int at) {
         try {
+            int lineStart = code.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+            List<String> names = magics.completions(code.substring(lineStart, at));
+            if (!names.isEmpty())
+                return new CodeAssistant.Completion(
+                        names, lineStart, at, java.util.Collections.nCopies(names.size(), ""));
             return assistant.complete(code, at);
         } catch (Throwable t) {
             return null;
@@ -217,6 +258,7 @@ public class JavaKernel extends BaseKernel implements MagicHost {
 
     @Override
     public void onShutdown(boolean restarting) {
+        extensions.uninstallAll();
         evaluator.shutdown();
     }
 
@@ -239,7 +281,7 @@ public class JavaKernel extends BaseKernel implements MagicHost {
             try {
                 execute.handle(env, request);
             } catch (Throwable t) { // sending the result or the error failed: still answer
-                lastCellFailed = true;
+                failed();
                 MemoryReserve.release();
                 env.defer()
                         .replyError(

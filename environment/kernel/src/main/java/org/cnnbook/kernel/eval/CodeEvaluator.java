@@ -168,6 +168,11 @@ public class CodeEvaluator {
         control.interruptRunning();
     }
 
+    /** JShell's class loader, as the last snippet ran in it (null before the first), for libraries' service files. */
+    public ClassLoader snippetLoader() {
+        return control.snippetLoader();
+    }
+
     public void addToClasspath(String path) {
         shell.addToClasspath(path);
         String current = System.getProperty("java.class.path", "");

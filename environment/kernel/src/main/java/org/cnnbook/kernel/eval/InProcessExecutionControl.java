@@ -53,6 +53,7 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
     private final Map<String, Object> results = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
     private final List<Class<?>> cellClasses = new CopyOnWriteArrayList<>();
+    private volatile ClassLoader lastSnippetLoader;
     private final Set<String> releasedVariables = new java.util.concurrent.ConcurrentSkipListSet<>();
 
     InProcessExecutionControl(SnippetTimeout timeout) {
@@ -68,6 +69,7 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         ClassLoader snippetLoader = doitMethod.getDeclaringClass().getClassLoader();
+        lastSnippetLoader = snippetLoader;
         cellClasses.add(doitMethod.getDeclaringClass());
         try {
             return storeResult(runAsCell(() -> runWithContextLoader(doitMethod, snippetLoader)));
@@ -256,6 +258,11 @@ public final class InProcessExecutionControl extends DirectExecutionControl {
         Object value = key == null ? null : results.get(key);
         results.clear();
         return value;
+    }
+
+    /** The class loader of the snippets that ran last (JShell's: it holds the jars added to the classpath), or null. */
+    public ClassLoader snippetLoader() {
+        return lastSnippetLoader;
     }
 
     /** Interrupts every running snippet thread; a snippet about to start does not start. */

@@ -9,6 +9,12 @@ public interface MagicHost {
     /** Runs code through the full cell pipeline (magics included) without showing its value. */
     void evalSilently(String code) throws Exception;
 
+    /** Runs code through the full cell pipeline and returns its value (null for none). */
+    Object evalValue(String code) throws Exception;
+
+    /** Shows a line or two of text as the cell's output, now. */
+    void displayText(String text);
+
     default void addAllToClasspath(List<String> paths) {
         paths.forEach(this::addToClasspath);
     }

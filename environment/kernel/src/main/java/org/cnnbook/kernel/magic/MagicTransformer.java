@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * A cell magic is {@code %%name args} on the first line followed by a non-empty body. A line magic starts a
  * line or directly follows {@code =} ({@code List<String> added = %jars lib/*.jar}). Every string is passed
  * Base64-encoded so no quoting can break the generated Java, and the trailing {@code {};} keeps magic return
- * values out of Out, exactly as in IJava 1.3.0.
+ * values out of Out, exactly as in IJava 1.3.0. The exception is {@code %time} / {@code %%time} (JJava's): it gets the
+ * code it times as written, one string, and its value is the code's value, shown as the cell's Out when last.
  */
 public class MagicTransformer {
     private final MagicParser parser = new MagicParser("(?<=(?:^|=))\\s*%", "%%");
@@ -27,6 +28,10 @@ public class MagicTransformer {
     }
 
     private String cellMagicCall(CellMagicParseContext ctx) {
+        if (TimeMagic.NAME.equals(ctx.getMagicCall().getName()))
+            return String.format(
+                    "cellMagic(%s, java.util.List.of(), %s)",
+                    encoded(TimeMagic.NAME), encoded(ctx.getMagicCall().getBody()));
         return String.format(
                 "cellMagic(%s, %s, %s);{};",
                 encoded(ctx.getMagicCall().getName()),
@@ -36,11 +41,20 @@ public class MagicTransformer {
 
     private String lineMagicCall(LineMagicParseContext ctx) {
         if (insideStringLiteral(ctx.getLinePrefix())) return Matcher.quoteReplacement(ctx.getRaw());
+        if (TimeMagic.NAME.equals(ctx.getMagicCall().getName()))
+            return Matcher.quoteReplacement(timeCall(ctx.getRaw()));
         String call = String.format(
                 "lineMagic(%s, %s);{};",
                 encoded(ctx.getMagicCall().getName()),
                 encodedList(ctx.getMagicCall().getArgs()));
         return Matcher.quoteReplacement(call);
+    }
+
+    /** {@code %time code;}: the code after the name as one string; a trailing ; stays for the statement it ends. */
+    private static String timeCall(String raw) {
+        String code = raw.strip().substring(1 + TimeMagic.NAME.length()).strip();
+        String call = String.format("lineMagic(%s, java.util.List.of(%s))", encoded(TimeMagic.NAME), encoded(code));
+        return code.endsWith(";") ? call + ";" : call;
     }
 
     /** An odd number of unescaped double quotes before the {@code %} means it is inside a string. */

@@ -75,4 +75,30 @@ class MagicTransformerTest {
         assertFalse(MagicTransformer.insideStringLiteral("String s = \"a\" + "));
         assertTrue(MagicTransformer.insideStringLiteral("String s = \"a\\\"b"));
     }
+
+    @Test
+    void timeGetsItsCodeAsWrittenAndItsValueStays() {
+        String out = transformer.transform("%time String.join(\"-\", \"a b\")");
+        assertEquals(List.of("time", "String.join(\"-\", \"a b\")"), decodedStrings(out));
+        assertFalse(out.endsWith("{};"), "the timed value is the cell's value: " + out);
+        String assigned = transformer.transform("int x = %time 6 * 7;");
+        assertTrue(assigned.startsWith("int x =lineMagic("), assigned);
+        assertTrue(assigned.endsWith(");"), "the statement keeps its semicolon: " + assigned);
+        String cell = transformer.transform("%%time\nint a = 1;\na + 1");
+        assertEquals(List.of("time", "int a = 1;\na + 1"), decodedStrings(cell));
+        assertFalse(cell.endsWith("{};"), cell);
+    }
+
+    @Test
+    void magicNamesCompleteFromTheCatalog() {
+        MagicCatalog catalog = new MagicCatalog();
+        catalog.registerLineMagic("classpath", args -> null);
+        catalog.registerLineMagic("jars", args -> null);
+        catalog.registerCellMagic("time", (args, body) -> null);
+        assertEquals(List.of("%classpath"), catalog.completions("%cl"));
+        assertEquals(List.of("%classpath", "%jars"), catalog.completions("%"));
+        assertEquals(List.of("%%time"), catalog.completions("%%"));
+        assertEquals(List.of(), catalog.completions(" %cl"), "only at the start of a line");
+        assertEquals(List.of(), catalog.completions("int a = 7 %"));
+    }
 }

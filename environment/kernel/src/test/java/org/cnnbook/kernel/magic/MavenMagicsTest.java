@@ -21,6 +21,14 @@ class MavenMagicsTest {
 
         @Override
         public void evalSilently(String code) {}
+
+        @Override
+        public Object evalValue(String code) {
+            return null;
+        }
+
+        @Override
+        public void displayText(String text) {}
     };
 
     /** A resolution that finishes (from the local repository, say) although the cell was interrupted meanwhile. */

@@ -27,8 +27,10 @@ import org.zeromq.ZMQ;
  *       JSON, missing header fields, too large) is dropped and logged ({@link WireMessage}), never fatal;</li>
  *   <li>nothing a handler throws, {@code Error}s included, ends the channel; if the channel's thread fails anyway,
  *       the kernel exits with a message instead of living on deaf behind a beating heart;</li>
- *   <li>after a cell fails with {@code stop_on_error}, the execute requests already queued are answered
- *       {@code aborted} without running ({@link #abortQueuedExecuteRequests()}), as ipykernel does;</li>
+ *   <li>after a cell fails with {@code stop_on_error}, the execute requests that were queued when it failed are
+ *       answered {@code aborted} without running, as ipykernel does: {@link #holdQueuedRequests()} takes them off
+ *       the socket before the error reply goes out, {@link #abortQueuedExecuteRequests()} then aborts those and
+ *       only those, so a request sent after the client saw the error reply runs;</li>
  *   <li>it blocks in poll instead of sleeping 50 ms between polls.</li>
  * </ul>
  */
@@ -47,6 +49,8 @@ public class ShellChannel extends JupyterSocket {
     private volatile Thread ioloop;
     private volatile boolean running;
     private boolean abortQueued;
+    /** Requests read off the socket but not handled yet (held when a cell failed), handled before any newer one. */
+    private final java.util.ArrayDeque<Message<?>> held = new java.util.ArrayDeque<>();
 
     public ShellChannel(
             ZMQ.Context context,
@@ -81,11 +85,23 @@ public class ShellChannel extends JupyterSocket {
 
     /**
      * Called by a handler on this channel's thread: once the current request is answered, every execute request
-     * already waiting is answered {@code aborted}.
+     * held by {@link #holdQueuedRequests()} is answered {@code aborted}.
      */
     public static void abortQueuedExecuteRequests() {
         ShellChannel channel = HANDLING.get();
         if (channel != null && !channel.isControl) channel.abortQueued = true;
+    }
+
+    /**
+     * Called by a handler on this channel's thread when a cell fails, before its reply is sent: the requests waiting
+     * now are taken off the socket and held; they are the ones an abort may answer. Whatever arrives later, such as
+     * a request the client sent after it saw the error reply, is not held and runs.
+     */
+    public static void holdQueuedRequests() {
+        ShellChannel channel = HANDLING.get();
+        if (channel == null || channel.isControl) return;
+        Message<?> message;
+        while ((message = channel.readMessage()) != null) channel.held.add(message);
     }
 
     @Override
@@ -125,11 +141,11 @@ public class ShellChannel extends JupyterSocket {
 
     private void handleWaitingMessages() {
         Message<?> message;
-        while (running && (message = readMessage()) != null) {
+        while (running && (message = held.isEmpty() ? readMessage() : held.poll()) != null) {
             handle(message);
             if (abortQueued) {
                 abortQueued = false;
-                answerQueuedExecuteRequestsAborted();
+                answerHeldExecuteRequestsAborted();
             }
         }
     }
@@ -179,9 +195,9 @@ public class ShellChannel extends JupyterSocket {
     }
 
     /** ipykernel's abort: what was queued behind a failed cell is answered, busy and idle included, but not run. */
-    private void answerQueuedExecuteRequestsAborted() {
+    private void answerHeldExecuteRequestsAborted() {
         Message<?> message;
-        while (running && (message = readMessage()) != null) {
+        while (running && (message = held.poll()) != null) {
             if (message.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
                 handle(message);
                 continue;
