@@ -50,7 +50,7 @@ def test_the_student_version_has_the_stub_and_the_teacher_version_the_solution(c
     student = exercise_cells(release)[0].source
     assert "// YOUR CODE HERE" in student and answer["solution"] not in student and "BEGIN SOLUTION" not in student
     graded = [c for c in release.cells if c.metadata.get("nbgrader", {}).get("grade")]
-    assert len(graded) == 1 and "Check." in graded[0].source
+    assert len(graded) == 1 and "Checks." in graded[0].source
     assert os.path.exists(os.path.join(course_dir, "release", ASSIGNMENT, "prelude.jsh"))
 
 
