@@ -15,7 +15,7 @@ PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
 PROJECT_JUPYTER := $(CURDIR)/build/jupyter
 export JUPYTER_PATH := $(PROJECT_JUPYTER)$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 
-.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom run lab classroom assignments bench seeds lock digits clean
+.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom run lab classroom assignments bench seeds kernels-report lock digits clean
 
 help:
 	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
@@ -26,6 +26,7 @@ help:
 	@echo "make assignments - the nbgrader course in build/course: teacher's and students' versions"
 	@echo "make bench  - DL4J vs PyTorch 2 (and its bf16 where the CPU has it) and Keras 3 on the same CNN, 3 epochs (~10-15 min; installs .venv-bench)"
 	@echo "make seeds  - notebook 6's training with 5 seeds, lib's and DL4J's layers: min/mean/max test accuracy (~1 h)"
+	@echo "make kernels-report - the kernel tests on ours and on JJava 1.0a8, one by one, into docs/kernels.md (~15 min)"
 	@echo "make digits - draw notebook 8's hand-made digits again (notebooks/digits)"
 	@echo "make lock   - re-pin environment/ and bench/requirements.lock (with hashes) from their requirements.in"
 	@echo "make clean  - remove build outputs (keeps the MNIST cache in data/)"
@@ -42,7 +43,7 @@ LIB_JAR := lib/target/cnnbook-lib.jar
 LIB_SOURCES := $(shell find lib/src/main lib/pom.xml pom.xml -type f 2>/dev/null)
 
 kernel: jupyter $(KERNEL_JAR)
-	@echo "[setup] Installing the kernelspec 'java' for this user (JDK: IJAVA_JAVA_HOME, else JAVA_HOME, else PATH)"
+	@echo "[setup] Installing the kernelspec 'java' for this user and in build/jupyter (JDK: IJAVA_JAVA_HOME, else JAVA_HOME, else PATH)"
 	@$(PYTHON) environment/install_kernel.py --jar $(KERNEL_JAR) --project-path $(PROJECT_JUPYTER)
 
 # Where the kernel named 'java' that the project's commands start lives (the coexistence test asks)
@@ -118,6 +119,11 @@ classroom: setup
 
 assignments: setup
 	@$(PYTHON) classroom/course.py --out build/course
+
+kernels-report: kernel
+	@environment/setup-jjava.sh
+	@echo "[kernels] The kernel tests, one at a time, on ours and on JJava 1.0a8 (JJava's results are recorded, not asserted)"
+	@$(PYTHON) environment/compare_kernels.py
 
 bench: setup
 	@environment/setup-bench.sh

@@ -28,3 +28,8 @@ def _install_fresh_kernelspec():
 
 
 KERNELSPECS = _install_fresh_kernelspec()
+
+# Another kernel to compare with (kernel_session.KERNEL): JJava, installed by environment/setup-jjava.sh into build/jjava
+if os.environ.get("CNNBOOK_KERNEL", "java") != "java":
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        [os.path.join(os.path.dirname(ENVIRONMENT), "build", "jjava", "jupyter"), os.environ["JUPYTER_PATH"]])

@@ -1,15 +1,28 @@
 """A real kernel process started through jupyter_client, with helpers to run cells and collect IOPub output."""
+import os
 import queue
 import time
 
 import jupyter_client
+from jupyter_client.kernelspec import KernelSpecManager
+
+# The kernelspec the kernel tests talk to: ours, or another one they are compared with
+# (environment/compare_kernels.py runs the same tests on JJava with CNNBOOK_KERNEL=jjava)
+KERNEL = os.environ.get("CNNBOOK_KERNEL", "java")
+
+
+def kernel_command(connection_file):
+    """The command Jupyter would run for the kernel under test, with this connection file."""
+    spec = KernelSpecManager().get_kernel_spec(KERNEL)
+    return [arg.replace("{connection_file}", str(connection_file)).replace("{resource_dir}", spec.resource_dir)
+            for arg in spec.argv], spec.env
 
 
 class KernelSession:
-    def __init__(self, kernel_name="java", startup_timeout=60, stderr=None, **env):
+    def __init__(self, kernel_name=None, startup_timeout=60, stderr=None, **env):
         """`stderr`: a file for the kernel's own error stream (what the server's terminal would show)."""
-        self.manager = jupyter_client.KernelManager(kernel_name=kernel_name)
-        kwargs = {"env": {**__import__("os").environ, **env}} if env else {}
+        self.manager = jupyter_client.KernelManager(kernel_name=kernel_name or KERNEL)
+        kwargs = {"env": {**os.environ, **env}} if env else {}
         if stderr is not None:
             kwargs["stderr"] = stderr
         started = time.monotonic()

@@ -3,9 +3,11 @@ import unittest
 
 import jupyter_kernel_test
 
+from kernel_session import KERNEL
+
 
 class JavaKernelConformance(jupyter_kernel_test.KernelTests):
-    kernel_name = "java"
+    kernel_name = KERNEL
     language_name = "Java"
     file_extension = ".jshell"
 

@@ -7,9 +7,8 @@ import threading
 import time
 
 import pytest
-from jupyter_client.kernelspec import KernelSpecManager
 
-from kernel_session import KernelSession, drain
+from kernel_session import KernelSession, drain, kernel_command
 
 
 @pytest.fixture(scope="module")
@@ -123,18 +122,19 @@ def test_a_message_with_a_bad_signature_is_ignored_and_the_kernel_keeps_working(
     assert results(outputs)[0]["text/plain"] == "still here"
 
 
-def kernel_jar():
-    return os.path.join(KernelSpecManager().get_kernel_spec("java").resource_dir, "java-kernel.jar")
+def start_alone(connection_file, **env):
+    """Runs the kernel as Jupyter would, on a connection file it may refuse; returns the finished process."""
+    command, spec_env = kernel_command(connection_file)
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, env={**os.environ, **spec_env, **env})
 
 
 def test_a_malformed_connection_file_exits_with_a_clear_message(tmp_path):
     bad = tmp_path / "connection.json"
     bad.write_text("{ this is not json")
-    run = subprocess.run(["java", "-jar", kernel_jar(), str(bad)], capture_output=True, text=True, timeout=60)
+    run = start_alone(bad)
     assert run.returncode == 2
     assert "is not a valid Jupyter connection file" in run.stderr
-    missing = subprocess.run(["java", "-jar", kernel_jar(), str(tmp_path / "absent.json")],
-                             capture_output=True, text=True, timeout=60)
+    missing = start_alone(tmp_path / "absent.json")
     assert missing.returncode == 2 and "does not exist" in missing.stderr
 
 
@@ -153,6 +153,5 @@ def test_a_bad_timeout_setting_stops_the_kernel_with_an_explanation(tmp_path):
     connection.write_text(json.dumps({"transport": "tcp", "ip": "127.0.0.1", "shell_port": 1, "iopub_port": 2,
                                       "stdin_port": 3, "control_port": 4, "hb_port": 5,
                                       "signature_scheme": "hmac-sha256", "key": "k"}))
-    run = subprocess.run(["java", "-jar", kernel_jar(), str(connection)], capture_output=True, text=True,
-                         timeout=60, env={**os.environ, "IJAVA_TIMEOUT": "soon"})
+    run = start_alone(connection, IJAVA_TIMEOUT="soon")
     assert run.returncode == 2 and "IJAVA_TIMEOUT='soon'" in run.stderr
