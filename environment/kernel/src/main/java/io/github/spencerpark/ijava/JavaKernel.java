@@ -42,6 +42,8 @@ import org.cnnbook.kernel.maven.LocalRepositoryLocator;
 import org.cnnbook.kernel.maven.MavenResolver;
 import org.cnnbook.kernel.protocol.EmptyHistoryReply;
 import org.cnnbook.kernel.protocol.OkKernelInfoReply;
+import org.cnnbook.kernel.widget.WidgetComms;
+import org.cnnbook.kernel.widget.WidgetView;
 
 /**
  * The Java kernel: IJava 1.3.0's behaviour (same class name, magics, display functions and error format) on
@@ -70,6 +72,8 @@ public class JavaKernel extends BaseKernel implements MagicHost {
         startup.addAll(environment.startupScripts());
         this.evaluator = new CodeEvaluator(environment.compilerOptions(), startup, environment.timeout());
         this.extensions = new Extensions(getRenderer(), System.getenv());
+        this.commManager = new WidgetComms(evaluator::snippetLoader);
+        WidgetView.register(getRenderer());
         environment.classpath().forEach(this::addToClasspath);
         this.mavenResolver =
                 new MavenResolver(LocalRepositoryLocator.locate(System.getenv()), () -> System.out, System.getenv());
