@@ -42,6 +42,11 @@ COUNTS = f"""() => {{
 
 
 def assert_every_output_visible(page, name):
+    try:  # Lab renders a long notebook's outputs a while after it opens (longer on a busy machine)
+        page.wait_for_function(f"() => {{ const [model, shown] = ({COUNTS})(); return model > 0 && shown === model; }}",
+                               timeout=30_000, polling=500)
+    except playwright_api.TimeoutError:
+        pass  # the assertion below says how many are missing
     model_outputs, page_outputs, trusted = page.evaluate(COUNTS)
     assert trusted == 0, f"{name}: the test needs the notebook untrusted, as a handed-out copy is"
     assert model_outputs > 0 and page_outputs == model_outputs, f"{name}: {page_outputs} of {model_outputs} outputs on the page"
