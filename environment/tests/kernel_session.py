@@ -1,4 +1,5 @@
 """A real kernel process started through jupyter_client, with helpers to run cells and collect IOPub output."""
+import contextlib
 import os
 import queue
 import time
@@ -62,6 +63,19 @@ class KernelSession:
             self.client.stop_channels()
         finally:
             self.manager.shutdown_kernel(now=True)
+
+
+@contextlib.contextmanager
+def logged_session(directory, **env):
+    """A KernelSession whose own error stream goes to directory/kernel-stderr.log (`session.log`), closed after."""
+    log = directory / "kernel-stderr.log"
+    with open(log, "w") as stderr:
+        session = KernelSession(stderr=stderr, **env)
+        session.log = log
+        try:
+            yield session
+        finally:
+            session.close()
 
 
 def drain(client, timeout=0.2):

@@ -13,7 +13,7 @@ import pytest
 import zmq
 from jupyter_client.session import Session
 
-from kernel_session import KernelSession
+from kernel_session import logged_session
 
 MESSAGES = 6_000
 ROUND = 100
@@ -28,13 +28,8 @@ REQUEST_TYPES = ["kernel_info_request", "complete_request", "inspect_request", "
 
 @pytest.fixture(scope="module")
 def kernel(tmp_path_factory):
-    log = tmp_path_factory.mktemp("fuzz") / "kernel-stderr.log"
-    stderr = open(log, "w")
-    session = KernelSession(stderr=stderr)
-    session.log = log
-    yield session
-    session.close()
-    stderr.close()
+    with logged_session(tmp_path_factory.mktemp("fuzz")) as session:
+        yield session
 
 
 def mutated_code(rng):

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from kernel_session import KernelSession, drain
+from kernel_session import KernelSession, drain, logged_session
 
 WIDGET = "org.cnnbook.kernel.widget.AnyWidget"
 ESM = 'export default { render({ model, el }) { el.textContent = "count " + model.get("count"); } }'
@@ -44,16 +44,11 @@ class Page:
 
 @pytest.fixture(scope="module")
 def kernel(tmp_path_factory):
-    log = tmp_path_factory.mktemp("widgets") / "kernel-stderr.log"
-    stderr = open(log, "w")
-    session = KernelSession(stderr=stderr)
-    session.log = log
-    session.page = Page(session)
-    session.page.open_control()
-    session.execute("1 + 1")  # the control comm is open once a later request has been answered
-    yield session
-    session.close()
-    stderr.close()
+    with logged_session(tmp_path_factory.mktemp("widgets")) as session:
+        session.page = Page(session)
+        session.page.open_control()
+        session.execute("1 + 1")  # the control comm is open once a later request has been answered
+        yield session
 
 
 def value(kernel, code):

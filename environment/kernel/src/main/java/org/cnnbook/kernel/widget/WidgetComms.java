@@ -37,7 +37,6 @@ public final class WidgetComms extends CommManager {
 
     private final RefusalLog refusals = new RefusalLog(LOG);
     private final Supplier<ClassLoader> listenerLoader;
-    private final Map<String, Widget> widgets = new ConcurrentHashMap<>();
     private volatile boolean pageShowsWidgets;
 
     /** {@code listenerLoader}: the class loader listeners see as their context loader (the cells' classes). */
@@ -84,7 +83,6 @@ public final class WidgetComms extends CommManager {
                 blobs(encoded.buffers()),
                 metadata);
         registerComm(new WidgetComm(id, widget));
-        widgets.put(id, widget);
         iopub.sendMessage(message);
         return id;
     }
@@ -105,7 +103,6 @@ public final class WidgetComms extends CommManager {
 
     void close(Widget widget) {
         Comm comm = getCommByID(widget.id());
-        widgets.remove(widget.id());
         if (comm != null) comm.close();
     }
 
@@ -215,7 +212,6 @@ public final class WidgetComms extends CommManager {
 
         @Override
         protected void onClose(Message<CommCloseCommand> message, boolean sending) {
-            widgets.remove(getID());
             widget.closedByPage();
         }
     }
@@ -233,7 +229,9 @@ public final class WidgetComms extends CommManager {
                 return;
             }
             Map<String, Object> states = new LinkedHashMap<>();
-            widgets.forEach((id, widget) -> {
+            comms.forEach((id, comm) -> {
+                if (!(comm instanceof WidgetComm open)) return;
+                Widget widget = open.widget;
                 Map<String, Object> model = new LinkedHashMap<>();
                 model.put("model_name", widget.get("_model_name"));
                 model.put("model_module", widget.get("_model_module"));
