@@ -138,7 +138,7 @@ seeds: setup
 	  $(if $(SEEDS),--seeds $(SEEDS)) $(if $(LAYERS),--layers $(LAYERS))
 
 digits: lib
-	@$(MVN) -q -pl lib test-compile
+	@$(MVN) -q -pl lib -am test-compile
 	@java -cp "lib/target/test-classes:lib/target/classes:lib/target/lib/*" org.cnnbook.prep.HandDrawnDigits notebooks/digits
 
 lock: jupyter
