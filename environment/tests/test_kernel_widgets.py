@@ -2,6 +2,7 @@
 JupyterLab's widget manager does (it opens the jupyter.widget.control comm, sends updates, custom messages and
 buffers), and drops with a log line what a page should never send."""
 import importlib.metadata
+import os
 import time
 
 import pytest
@@ -215,3 +216,50 @@ def test_a_flood_of_updates_is_handled_in_order_and_the_kernel_answers(kernel):
         kernel.page.comm_msg(comm, {"method": "update", "state": {"count": n}, "buffer_paths": []})
     assert value(kernel, "last.get()") == "5000"
     assert value(kernel, '"still here"') == "still here"
+
+
+LIB = os.path.join(os.path.dirname(__file__), "..", "..", "lib", "target")
+PAD_CELL = """lineMagic("classpath", List.of("{lib}/cnnbook-lib.jar", "{lib}/lib/*.jar"));
+var pad = new org.cnnbook.draw.DrawingPad(org.cnnbook.model.Models.corrected(),
+        d -> d.inverted().croppedToInk().scaledToFit(20).centredByMassIn(28), java.nio.file.Path.of("{kept}"));
+pad.show()"""
+
+
+def pad_update(kernel, request):
+    """The pad's answer to `request`: (its reading, its buffers)."""
+    msg = kernel.page.iopub_until(lambda m: m["msg_type"] == "comm_msg"
+                                  and m["content"]["data"].get("state", {}).get("reading", {}).get("request") == request,
+                                  timeout=60)
+    return msg["content"]["data"], [bytes(b) for b in msg["buffers"]]
+
+
+def test_lib_drawing_pad_answers_each_stroke_and_reports_what_it_cannot_read(kernel, tmp_path):
+    """Notebook 8's pad (lib's org.cnnbook.draw) as a page uses it: strokes in, a reading with the 28x28 picture out;
+    strokes that are not strokes get a reading with the error, and Keep saves a PNG. The kernel lives on."""
+    msg_id = kernel.client.execute(PAD_CELL.format(lib=os.path.abspath(LIB), kept=tmp_path))
+    opened = kernel.page.iopub_until(lambda m: m["msg_type"] == "comm_open" and m["parent_header"].get("msg_id") == msg_id,
+                                     timeout=120)
+    assert opened["content"]["data"]["state"]["_esm"].startswith("// The drawing pad")
+    comm = opened["content"]["comm_id"]
+    kernel.page.comm_msg(comm, {"method": "update", "state": {"strokes": [[140, 40, 140, 240]], "request": 1},
+                                "buffer_paths": []})
+    data, buffers = pad_update(kernel, 1)
+    reading = data["state"]["reading"]
+    assert reading["error"] is None and reading["answer"] in range(10)
+    assert abs(sum(reading["probabilities"]) - 1) < 1e-4
+    assert data["buffer_paths"] == [["seen"]] and len(buffers[0]) == 784 and max(buffers[0]) > 200
+    kernel.page.comm_msg(comm, {"method": "update", "state": {"strokes": "not strokes", "request": 2}, "buffer_paths": []})
+    data, buffers = pad_update(kernel, 2)
+    assert "must be a list" in data["state"]["reading"]["error"] and data["state"]["reading"]["answer"] is None
+    assert buffers == [bytes(784)]
+    kernel.page.comm_msg(comm, {"method": "update", "state": {"strokes": [[10, 10, 200, 200]], "request": 3},
+                                "buffer_paths": []})
+    pad_update(kernel, 3)
+    kernel.page.comm_msg(comm, {"method": "custom", "content": {"event": "keep", "label": 7}})
+    kept = kernel.page.iopub_until(lambda m: m["msg_type"] == "comm_msg" and m["content"]["data"].get("method") == "custom")
+    assert kept["content"]["data"]["content"]["count"] == 1
+    assert [p.name.startswith("digit-7-") for p in tmp_path.iterdir()] == [True]
+    kernel.page.comm_msg(comm, {"method": "custom", "content": {"event": "keep", "label": "seven"}})
+    refused = kernel.page.iopub_until(lambda m: m["msg_type"] == "comm_msg" and m["content"]["data"].get("method") == "custom")
+    assert "Choose 0 to 9" in refused["content"]["data"]["content"]["error"]
+    assert value(kernel, "1 + 1") == "2"

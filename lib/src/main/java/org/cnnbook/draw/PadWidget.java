@@ -13,7 +13,7 @@ import org.cnnbook.kernel.widget.AnyWidget;
 
 /**
  * The pad in the page: pad.js draws the canvas, the 28x28 picture and the bars. The page sets {@code strokes} and
- * {@code request} (a counter) when a stroke ends; the kernel answers with {@code reading} (the same request,
+ * {@code request} (a counter) when a stroke ends or Clear is pressed; the kernel answers with {@code reading} (the same request,
  * probabilities, answer or error) and {@code seen} (784 bytes, as a binary buffer). Keep is a custom message.
  * Only this class needs this project's kernel: {@link DrawingPad#show} creates it only there.
  */
@@ -24,10 +24,11 @@ final class PadWidget extends AnyWidget {
                 resource("pad.css"),
                 "The drawing pad: open this notebook in JupyterLab 4 or Notebook 7 with this project's kernel to draw");
         setAll(answer(0, Reading.NOTHING, null));
-        onChange("strokes", strokes -> {
-            long request = get("request") instanceof Number n ? n.longValue() : 0;
+        // the request counter changes with every message; the strokes do not when Clear is pressed twice
+        onChange("request", value -> {
+            long request = value instanceof Number n ? n.longValue() : 0;
             try {
-                setAll(answer(request, pad.drawn(Drawing.fromPage(strokes)), null));
+                setAll(answer(request, pad.drawn(Drawing.fromPage(get("strokes"))), null));
             } catch (RuntimeException e) {
                 setAll(answer(request, Reading.NOTHING, e.getMessage()));
             }
