@@ -15,16 +15,18 @@ PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
 PROJECT_JUPYTER := $(CURDIR)/build/jupyter
 export JUPYTER_PATH := $(PROJECT_JUPYTER)$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 
-.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom run lab classroom assignments bench seeds kernels-report lock digits clean
+.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom load-test run lab classroom assignments bench bench-pad seeds kernels-report lock digits clean
 
 help:
 	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
 	@echo "make test   - run all tests (JUnit, kernel conformance and end-to-end, notebooks as a quick run)"
 	@echo "make setup  - install Jupyter, build and install the Java kernel, build lib/, fetch MNIST"
 	@echo "make lab    - start JupyterLab (or the classic Notebook) on 127.0.0.1 in notebooks/"
+	@echo "make load-test - a class of 20 (STUDENTS=n) running notebooks 01-04 at once on one hub (~17 min)"
 	@echo "make classroom   - JupyterHub for a class on 127.0.0.1 (see docs/teaching.md)"
 	@echo "make assignments - the nbgrader course in build/course: teacher's and students' versions"
 	@echo "make bench  - DL4J vs PyTorch 2 (and its bf16 where the CPU has it) and Keras 3 on the same CNN, 3 epochs (~10-15 min; installs .venv-bench)"
+	@echo "make bench-pad - notebook 8's drawing pad: stroke end to bars painted, in JupyterLab in Chromium (~3 min)"
 	@echo "make seeds  - notebook 6's training with 5 seeds, lib's and DL4J's layers: min/mean/max test accuracy (~1 h)"
 	@echo "make kernels-report - the kernel tests on ours and on JJava 1.0a8, one by one, into docs/kernels.md (~15 min)"
 	@echo "make digits - draw notebook 8's hand-made digits again (notebooks/digits)"
@@ -98,14 +100,21 @@ test-notebooks: setup
 	@echo "[test] Notebooks again as a quick run on JJava 1.0a8 (IJava's successor, from PyPI)"
 	@CNNBOOK_KERNEL=jjava JUPYTER_PATH=$(CURDIR)/build/jjava/jupyter:$$JUPYTER_PATH $(PYTEST) notebooks/tests/test_notebooks.py
 
-# The load test's class size (issue 13's goal: 20 on this 2-core machine); 0 leaves it out
-CNNBOOK_LOAD_STUDENTS ?= 20
+# The load test's class size in make test: 10 keeps CI within its hour; `make load-test` runs the class of 20 that
+# docs/teaching.md's sizing is measured with (issue 13's goal on this 2-core machine); 0 leaves it out
+CNNBOOK_LOAD_STUDENTS ?= 10
 export CNNBOOK_LOAD_STUDENTS
 
 test-classroom: setup
 	@echo "[test] Classroom: nbgrader round trip with the Java kernel, JupyterHub (load test: $(CNNBOOK_LOAD_STUDENTS) students)"
 	@$(PYTEST) classroom/tests
 	@if [ -f build/classroom/load-report.json ]; then echo "[test] Classroom load: $$(tr -d '\n ' < build/classroom/load-report.json)"; fi
+
+# The full class of docs/teaching.md's sizing table: STUDENTS (default 20) students run notebooks 01-04 at once (~17 min)
+load-test: setup
+	@echo "[test] Classroom load test: $(or $(STUDENTS),20) students run notebooks 01-04 at once on one hub"
+	@CNNBOOK_LOAD_STUDENTS=$(or $(STUDENTS),20) $(PYTEST) classroom/tests/test_classroom.py -k class_runs
+	@echo "[test] Classroom load: $$(tr -d '\n ' < build/classroom/load-report.json)"
 
 run: setup
 	@$(PYTHON) notebooks/run_series.py --out build
@@ -130,6 +139,12 @@ bench: setup
 	@echo "[bench] Building bench/"
 	@$(MVN) -q -pl bench -am package -DskipTests
 	@$(PYTHON) bench/run_bench.py $(if $(EPOCHS),--epochs $(EPOCHS))
+	@$(MAKE) -s bench-pad
+
+# How live notebook 8's drawing pad feels: stroke end -> bars painted, in JupyterLab in Chromium (~3 min)
+bench-pad: setup
+	@environment/setup-browser.sh
+	@$(PYTHON) bench/pad_latency.py
 
 seeds: setup
 	@echo "[seeds] Building bench/"

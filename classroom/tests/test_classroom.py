@@ -1,7 +1,7 @@
 """The classroom on one machine: JupyterHub (from the venv) with configurable-http-proxy (npm, pinned) on
 127.0.0.1, JupyterLab for every student, the class's java kernel with its limits visible to every student's
 server, the series in each new home (and a deleted notebook back on the next start), the idle culler running;
-then the load test: CNNBOOK_LOAD_STUDENTS students (make test: 20; 0 leaves it out) run notebooks 01-04 at
+then the load test: CNNBOOK_LOAD_STUDENTS students (make test: 10, make load-test: 20; 0 leaves it out) run notebooks 01-04 at
 once (quick mode), with peak memory and time written to build/classroom/load-report.json."""
 import asyncio
 import json

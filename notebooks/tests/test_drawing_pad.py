@@ -89,9 +89,14 @@ def test_digits_drawn_with_the_mouse_are_read_and_kept_in_jupyterlab(chromium, l
 def test_after_a_kernel_restart_the_pad_says_to_run_its_cell_again(chromium, lab, cells):
     page = open_pad(chromium, lab, f"lab/tree/{NOTEBOOK}")
     try:
-        page.evaluate(f"() => {PANEL}.sessionContext.session.kernel.restart()")
-        page.wait_for_timeout(1000)
+        before = page.evaluate(f"() => {PANEL}.sessionContext.session.kernel.id")
+        statuses = page.evaluate(f"""async () => {{ const kernel = {PANEL}.sessionContext.session.kernel;
+            const seen = []; kernel.statusChanged.connect((_, status) => seen.push(status));
+            await kernel.restart(); return seen; }}""")
+        assert "restarting" in statuses, statuses
         page.wait_for_function(KERNEL_READY, arg=NOTEBOOK, timeout=120_000)
+        assert page.evaluate(f"() => {PANEL}.sessionContext.session.kernel.id") == before, "restarted, not replaced"
+        assert page.locator(pad_page.PAD).count() == 1, "the old pad stays on the page"
         pad_page.draw_stroke(page, pad_page.DIGITS[1][0])
         page.wait_for_function(f"""() => document.querySelector('{pad_page.PAD} .pad-status').textContent
             .includes('run this cell again')""", timeout=15_000)

@@ -22,6 +22,9 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * nbgrader, IJava, JJava) it prints one line saying why and shows the pad as a still picture reading a sample digit.
  */
 public final class DrawingPad {
+    /** Reads of a sample before the pad shows (~0.3 s): Java compiles the path a stroke takes before the first one. */
+    static final int WARM_UP_READS = 30;
+
     private final DigitReader reader;
     private final KeptDigits kept;
     private volatile Drawing drawing = Drawing.empty();
@@ -34,7 +37,10 @@ public final class DrawingPad {
     /** The live pad, or (where widgets cannot run) a still picture of it. The last expression of a cell shows it. */
     public Object show() {
         String whyNot = Widgets.whyNot();
-        if (whyNot == null) return new PadWidget(this);
+        if (whyNot == null) {
+            reader.warmUp(sampleFour(), WARM_UP_READS);
+            return new PadWidget(this);
+        }
         System.out.println("To draw, open this notebook in JupyterLab 4 or Notebook 7 with this project's kernel "
                 + "(make lab): here " + whyNot + ". Below, the pad as a picture, reading a sample 4.");
         return stillPicture();

@@ -23,15 +23,19 @@ final class PadWidget extends AnyWidget {
                 resource("pad.js"),
                 resource("pad.css"),
                 "The drawing pad: open this notebook in JupyterLab 4 or Notebook 7 with this project's kernel to draw");
-        setAll(answer(0, Reading.NOTHING, null));
+        setAll(answer(0, Reading.NOTHING, null, 0));
         // the request counter changes with every message; the strokes do not when Clear is pressed twice
         onChange("request", value -> {
             long request = value instanceof Number n ? n.longValue() : 0;
+            long start = System.nanoTime();
+            Reading reading = Reading.NOTHING;
+            String error = null;
             try {
-                setAll(answer(request, pad.drawn(Drawing.fromPage(get("strokes"))), null));
+                reading = pad.drawn(Drawing.fromPage(get("strokes")));
             } catch (RuntimeException e) {
-                setAll(answer(request, Reading.NOTHING, e.getMessage()));
+                error = e.getMessage();
             }
+            setAll(answer(request, reading, error, (System.nanoTime() - start) / 1e6));
         });
         onMessage((content, buffers) -> {
             if (!"keep".equals(content.get("event"))) return;
@@ -50,7 +54,7 @@ final class PadWidget extends AnyWidget {
         });
     }
 
-    private static Map<String, Object> answer(long request, Reading reading, String error) {
+    private static Map<String, Object> answer(long request, Reading reading, String error, double kernelMs) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("request", request);
         List<Double> probabilities = new ArrayList<>();
@@ -58,6 +62,7 @@ final class PadWidget extends AnyWidget {
         value.put("probabilities", probabilities);
         value.put("answer", reading.hasAnswer() ? reading.answer() : null);
         value.put("error", error);
+        value.put("kernel_ms", kernelMs);
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("reading", value);
         changes.put("seen", reading.seenBytes());

@@ -140,7 +140,8 @@ export default {
       answer.textContent = has ? "The network reads: " + reading.answer + " (" + Math.round(100 * probabilities[reading.answer]) + " %)" : "";
       answer.dataset.answer = has ? String(reading.answer) : "";
       status.textContent = reading.error ? reading.error : status.textContent.startsWith("No answer") ? "" : status.textContent;
-      if (request > 0) latencies.push(performance.now() - sentAt);
+      // stroke end to the frame that paints the new bars; the kernel's share of it is reading.kernel_ms
+      if (request > 0) requestAnimationFrame(() => latencies.push({ ms: performance.now() - sentAt, kernel_ms: reading.kernel_ms }));
       root.dataset.answered = String(request);
     }
 
