@@ -24,6 +24,9 @@ public final class Drawing {
 
     static final int MAX_STROKES = 200;
     static final int MAX_POINTS = 20_000;
+    /** Farther off the canvas than any pointer reaches: such a coordinate is not a stroke's. */
+    static final double FAR = 100.0 * SIZE;
+
     static final Color INK = new Color(25, 25, 40);
 
     private final List<double[]> strokes;
@@ -36,7 +39,10 @@ public final class Drawing {
         return new Drawing(List.of());
     }
 
-    /** Strokes as flat coordinate lists {x0, y0, x1, y1, ...}; points off the canvas are moved onto its edge. */
+    /**
+     * Strokes as flat coordinate lists {x0, y0, x1, y1, ...}. A stroke may leave the canvas (the page keeps
+     * following the pointer): what lies outside is cut off when drawn, as the page's canvas cuts it off.
+     */
     public static Drawing of(List<double[]> strokes) {
         List<double[]> kept = new ArrayList<>();
         int points = 0;
@@ -46,9 +52,10 @@ public final class Drawing {
                 throw new DataProblem("A stroke has " + stroke.length + " coordinates: it needs x, y pairs.");
             double[] onCanvas = new double[stroke.length];
             for (int i = 0; i < stroke.length; i++) {
-                if (!Double.isFinite(stroke[i]))
-                    throw new DataProblem("A stroke has a coordinate that is not a number.");
-                onCanvas[i] = Math.max(0, Math.min(SIZE, stroke[i]));
+                if (!Double.isFinite(stroke[i]) || Math.abs(stroke[i]) > FAR)
+                    throw new DataProblem(
+                            "A stroke has the coordinate " + stroke[i] + ": the pad is " + SIZE + " wide.");
+                onCanvas[i] = stroke[i];
             }
             points += stroke.length / 2;
             kept.add(onCanvas);

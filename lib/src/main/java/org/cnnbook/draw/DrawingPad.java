@@ -52,7 +52,7 @@ public final class DrawingPad {
         return PadPicture.draw(sample, reader.read(sample), "The drawing pad, reading a sample 4 drawn in strokes");
     }
 
-    /** A 4 in three strokes, as a person draws it on the pad. */
+    /** A 4 in two strokes, as a person draws it on the pad. */
     static Drawing sampleFour() {
         return Drawing.of(List.of(new double[] {150, 50, 60, 170, 215, 170}, new double[] {165, 60, 165, 240}));
     }

@@ -49,7 +49,7 @@ public final class KeptDigits {
         return file;
     }
 
-    /** Every kept digit, oldest name first; none when the folder does not exist yet. */
+    /** Every kept digit, by file name (so by digit, then by time); none when the folder does not exist yet. */
     public List<Kept> all() throws IOException {
         List<Kept> kept = new ArrayList<>();
         for (Path file : files()) {

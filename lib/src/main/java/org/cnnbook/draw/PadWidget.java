@@ -33,7 +33,7 @@ final class PadWidget extends AnyWidget {
             try {
                 reading = pad.drawn(Drawing.fromPage(get("strokes")));
             } catch (RuntimeException e) {
-                error = e.getMessage();
+                error = e.getMessage() != null ? e.getMessage() : e.toString();
             }
             setAll(answer(request, reading, error, (System.nanoTime() - start) / 1e6));
         });
@@ -48,7 +48,7 @@ final class PadWidget extends AnyWidget {
                         "file", pad.kept().folder().resolve(file.getFileName()).toString());
                 reply.put("count", pad.kept().count());
             } catch (IOException | RuntimeException e) {
-                reply.put("error", e.getMessage());
+                reply.put("error", e.getMessage() != null ? e.getMessage() : e.toString());
             }
             send(reply);
         });

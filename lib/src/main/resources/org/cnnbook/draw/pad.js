@@ -32,6 +32,7 @@ export default {
     const clear = element("button", "pad-clear", buttons, "Clear");
     element("span", "pad-meant", buttons, " I meant ");
     const label = element("select", "pad-label", buttons);
+    element("option", "", label, "?").value = "";  // no digit chosen: Keep asks for one
     for (let digit = 0; digit <= 9; digit++) element("option", "", label, String(digit)).value = String(digit);
     const keep = element("button", "pad-keep", buttons, "Keep");
     const status = element("div", "pad-status", drawSide, "");
@@ -59,6 +60,7 @@ export default {
     // a page reloaded, or a second view of the same pad, starts from what the model holds
     let strokes = (model.get("strokes") || []).map(s => Array.from(s));
     let current = null;
+    let pointer = null;  // the one pointer drawing now: a palm or a second finger does not join its stroke
     let request = model.get("request") || 0;
     let sentAt = 0;
     let waiting = null;
@@ -85,20 +87,24 @@ export default {
       clearTimeout(waiting);
       waiting = setTimeout(() => {
         status.textContent = "No answer from the kernel for " + PATIENCE_MS / 1000 + " s: it may be busy with another " +
-          "cell; if the kernel was restarted, run this cell again.";
+          "cell; if the kernel was restarted, run the cells above again (Run \u2192 Run All Above Selected Cell), " +
+          "then run this cell again.";
         root.classList.add("pad-stale");
       }, PATIENCE_MS);
     }
 
+    ink.addEventListener("contextmenu", event => event.preventDefault());
     ink.addEventListener("pointerdown", event => {
+      if (current || !event.isPrimary || event.button !== 0) return;
       event.preventDefault();
+      pointer = event.pointerId;
       ink.setPointerCapture(event.pointerId);
       current = point(event);
       strokes.push(current);
       pen.beginPath(); pen.arc(current[0], current[1], PEN / 2, 0, 2 * Math.PI); pen.fill();
     });
     ink.addEventListener("pointermove", event => {
-      if (!current) return;
+      if (!current || event.pointerId !== pointer) return;
       const events = event.getCoalescedEvents ? event.getCoalescedEvents() : [event];
       for (const e of events.length ? events : [event]) {
         const [x, y] = point(e);
@@ -107,14 +113,16 @@ export default {
         current.push(x, y);
       }
     });
-    const end = () => { if (current) { current = null; send(); } };
+    const end = event => { if (current && event.pointerId === pointer) { current = null; send(); } };
     ink.addEventListener("pointerup", end);
     ink.addEventListener("pointercancel", end);
 
     clear.addEventListener("click", () => { strokes = []; paper(); status.textContent = ""; send(); });
     keep.addEventListener("click", () => {
       if (!strokes.length) { status.textContent = "Draw a digit first, then Keep it."; return; }
+      if (label.value === "") { status.textContent = "Which digit did you mean? Choose it beside Keep."; return; }
       model.send({ event: "keep", label: Number(label.value) });
+      label.value = "";  // the next digit needs its own choice
     });
 
     function showReading() {

@@ -27,11 +27,14 @@ class DrawingTest {
     }
 
     @Test
-    void aTapLeavesADotAndPointsOffTheCanvasLandOnItsEdge() {
+    void aTapLeavesADotAndWhatLeavesTheCanvasIsCutOffNotMovedOntoItsEdge() {
         GreyImage dot = Drawing.fromPage(List.of(List.of(50, 60))).image();
         assertTrue(dot.pixel(60, 50) < 60);
-        Drawing off = Drawing.fromPage(List.of(List.of(-100, 140, 500, 140)));
-        assertEquals(List.of(0.0, 140.0, 280.0, 140.0), toList(off.strokes().get(0)));
+        Drawing off = Drawing.fromPage(List.of(List.of(140, 140, 140, 500)));
+        assertEquals(List.of(140.0, 140.0, 140.0, 500.0), toList(off.strokes().get(0)));
+        GreyImage cropped = off.image().inverted().croppedToInk();
+        assertEquals(Drawing.SIZE - 140 + Drawing.PEN / 2, cropped.height(), 2, "from the stroke's start to the edge");
+        assertEquals(Drawing.PEN, cropped.width(), 2, "no smear along the edge");
     }
 
     @Test
@@ -48,7 +51,8 @@ class DrawingTest {
         assertMessage("Each stroke must be a list of numbers, not Long 3", () -> Drawing.fromPage(List.of(3L)));
         assertMessage("must be a number, not String x", () -> Drawing.fromPage(List.of(List.of("x", 1))));
         assertMessage("3 coordinates: it needs x, y pairs", () -> Drawing.fromPage(List.of(List.of(1, 2, 3))));
-        assertMessage("not a number", () -> Drawing.fromPage(List.of(List.of(Double.NaN, 1))));
+        assertMessage("the pad is 280 wide", () -> Drawing.fromPage(List.of(List.of(Double.NaN, 1))));
+        assertMessage("the pad is 280 wide", () -> Drawing.fromPage(List.of(List.of(1e9, 1))));
         List<List<Integer>> many = new ArrayList<>(Collections.nCopies(Drawing.MAX_STROKES + 1, List.of(1, 2)));
         assertMessage("press Clear and draw one digit", () -> Drawing.fromPage(many));
         List<Integer> long1 = new ArrayList<>(Collections.nCopies(2 * Drawing.MAX_POINTS + 2, 5));
