@@ -117,13 +117,7 @@ public final class Drawing {
     /** The drawing as a picture: dark ink, round pen of {@value #PEN}, on white paper of {@value #SIZE}x{@value #SIZE}. */
     public BufferedImage picture() {
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, SIZE, SIZE);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setColor(INK);
-        g.setStroke(new BasicStroke(PEN, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        Graphics2D g = penOnPaper(image, PEN);
         for (double[] stroke : strokes) {
             Path2D.Double path = new Path2D.Double();
             path.moveTo(stroke[0], stroke[1]);
@@ -133,6 +127,21 @@ public final class Drawing {
         }
         g.dispose();
         return image;
+    }
+
+    /**
+     * Graphics that draw on {@code image} as a person writes: white paper, dark ink, a round anti-aliased pen
+     * {@code pen} wide. The pad's drawings and the program-drawn digits of notebooks/digits share it.
+     */
+    public static Graphics2D penOnPaper(BufferedImage image, float pen) {
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setColor(INK);
+        g.setStroke(new BasicStroke(pen, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        return g;
     }
 
     public GreyImage image() {

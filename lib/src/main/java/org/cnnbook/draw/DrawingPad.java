@@ -71,9 +71,4 @@ public final class DrawingPad {
     public KeptDigits kept() {
         return kept;
     }
-
-    /** The drawing the page sent last. */
-    public Drawing drawing() {
-        return drawing;
-    }
 }

@@ -1,9 +1,6 @@
 package org.cnnbook.prep;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
@@ -14,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.cnnbook.draw.Drawing;
 
 /**
  * Draws the digits of notebooks/digits/ stroke by stroke with Java2D, the way a person writes them with a thick
@@ -53,13 +51,7 @@ public final class HandDrawnDigits {
     /** A digit drawn with its strokes placed by {scale, x offset, y offset, slant, pen width}. */
     public static BufferedImage draw(int digit, double... p) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-        g.setColor(new Color(25, 25, 40));
-        g.setStroke(new BasicStroke((float) p[4], BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        Graphics2D g = Drawing.penOnPaper(image, (float) p[4]);
         AffineTransform place = new AffineTransform();
         place.translate(p[1], p[2]);
         place.scale(p[0], p[0]);
