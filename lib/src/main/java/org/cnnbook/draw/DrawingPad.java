@@ -18,7 +18,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * pad.show()
  * }</pre>
  *
- * In JupyterLab 4 or Notebook 7 with this project's kernel {@link #show} is the live pad; elsewhere (nbconvert,
+ * In JupyterLab 4 or Jupyter Notebook 7 with this project's kernel {@link #show} is the live pad; elsewhere (nbconvert,
  * nbgrader, IJava, JJava) it prints one line saying why and shows the pad as a still picture reading a sample digit.
  */
 public final class DrawingPad {
@@ -41,8 +41,9 @@ public final class DrawingPad {
             reader.warmUp(sampleFour(), WARM_UP_READS);
             return new PadWidget(this);
         }
-        System.out.println("To draw, open this notebook in JupyterLab 4 or Notebook 7 with this project's kernel "
-                + "(make lab): here " + whyNot + ". Below, the pad as a picture, reading a sample 4.");
+        System.out.println(
+                "To draw, open this notebook in JupyterLab 4 or Jupyter Notebook 7 with this project's kernel "
+                        + "(make lab): here " + whyNot + ". Below, the pad as a picture, reading a sample 4.");
         return stillPicture();
     }
 

@@ -22,7 +22,7 @@ final class PadWidget extends AnyWidget {
         super(
                 resource("pad.js"),
                 resource("pad.css"),
-                "The drawing pad: open this notebook in JupyterLab 4 or Notebook 7 with this project's kernel to draw");
+                "The drawing pad: open this notebook in JupyterLab 4 or Jupyter Notebook 7 with this project's kernel to draw");
         setAll(answer(0, Reading.NOTHING, null, 0));
         // the request counter changes with every message; the strokes do not when Clear is pressed twice
         onChange("request", value -> {

@@ -100,7 +100,7 @@ class DigitReaderTest {
         }
         String line = printed.toString(StandardCharsets.UTF_8);
         assertEquals(1, line.lines().count(), line);
-        assertTrue(line.contains("JupyterLab 4 or Notebook 7") && line.contains("outside a Java kernel"), line);
+        assertTrue(line.contains("JupyterLab 4 or Jupyter Notebook 7") && line.contains("outside a Java kernel"), line);
         BufferedImage picture = (BufferedImage) shown;
         assertTrue(picture.getWidth() > 2 * PadPicture.PANEL && picture.getHeight() > PadPicture.PANEL);
     }
