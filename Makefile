@@ -15,7 +15,7 @@ PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
 PROJECT_JUPYTER := $(CURDIR)/build/jupyter
 export JUPYTER_PATH := $(PROJECT_JUPYTER)$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 
-.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom load-test run lab classroom assignments bench bench-pad seeds kernels-report lock digits clean
+.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom load-test run lab classroom assignments bench bench-conv bench-pad seeds kernels-report lock digits clean
 
 help:
 	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
@@ -26,6 +26,7 @@ help:
 	@echo "make classroom   - JupyterHub for a class on 127.0.0.1 (see docs/teaching.md)"
 	@echo "make assignments - the nbgrader course in build/course: teacher's and students' versions"
 	@echo "make bench  - DL4J vs PyTorch 2 (and its bf16 where the CPU has it) and Keras 3 on the same CNN, 3 epochs (~10-15 min; installs .venv-bench)"
+	@echo "make bench-conv - kill test of lib's direct oneDNN 2.5.2 binding: conv2 against libnd4j and PyTorch (~2 min)"
 	@echo "make bench-pad - notebook 8's drawing pad: stroke end to bars painted, in JupyterLab in Chromium (~3 min)"
 	@echo "make seeds  - notebook 6's training with 5 seeds, lib's and DL4J's layers: min/mean/max test accuracy (~1 h)"
 	@echo "make kernels-report - the kernel tests on ours and on JJava 1.0a8, one by one, into docs/kernels.md (~15 min)"
@@ -140,6 +141,13 @@ bench: setup
 	@$(MVN) -q -pl bench -am package -DskipTests
 	@$(PYTHON) bench/run_bench.py $(if $(EPOCHS),--epochs $(EPOCHS))
 	@$(MAKE) -s bench-pad
+
+# The kill test of the direct oneDNN path: conv2 through libnd4j, lib's oneDNN 2.5.2 binding and PyTorch (~2 min)
+bench-conv: setup
+	@environment/setup-bench.sh
+	@echo "[bench] Building bench/"
+	@$(MVN) -q -pl bench -am package -DskipTests
+	@$(PYTHON) bench/conv_kill_test.py
 
 # How live notebook 8's drawing pad feels: stroke end -> bars painted, in JupyterLab in Chromium (~3 min)
 bench-pad: setup
