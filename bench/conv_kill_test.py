@@ -42,9 +42,11 @@ def main():
     for run in range(1, a.runs + 1):
         print(f"[bench] conv2 kill test, run {run} of {a.runs}: lib's oneDNN binding beside libnd4j, then PyTorch",
               flush=True)
-        runs.append({**run_json("ConvolutionProbe", java, DL4J_ENV), **run_json("torch_conv_probe.py", torch)})
+        torch_result = run_json("torch_conv_probe.py", torch)
+        torch_result["onednn_torch"] = torch_result.pop("onednn")
+        runs.append({**run_json("ConvolutionProbe", java, DL4J_ENV), **torch_result})
     first = runs[0]
-    print(f"[bench] CPU: {first['cpu']}; {first['onednn']}; PyTorch {first['torch']}")
+    print(f"[bench] CPU: {first['cpu']}; {first['onednn']}; PyTorch {first['torch']} (its oneDNN {first['onednn_torch']})")
     print(f"[bench] oneDNN 2.5.2's kernels (forward / input gradient / weight gradient): fp32 "
           f"{first['onednn_fp32_kernels']}; bf16 {first['onednn_bf16_kernels']}")
     print(f"[bench] OpenMP runtimes in the JVM: {len(first['openmp_runtimes_loaded'])}: "

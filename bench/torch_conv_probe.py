@@ -6,6 +6,7 @@ threads (2). Times ROUNDS rounds of CALLS calls each and prints one JSON line of
     torch_conv_probe.py [ROUNDS CALLS]
 """
 import json
+import re
 import sys
 import time
 
@@ -42,8 +43,8 @@ def median(values):
 def main():
     rounds, calls = (int(sys.argv[1]), int(sys.argv[2])) if len(sys.argv) > 2 else (5, 20)
     torch.set_num_threads(THREADS)
-    out = {"torch": torch.__version__, "onednn": torch.backends.mkldnn.is_available()
-           and ".".join(map(str, torch._C._onednn_version() if hasattr(torch._C, "_onednn_version") else ()))}
+    onednn = re.search(r"oneDNN v([0-9.]+)", torch.__config__.show())
+    out = {"torch": torch.__version__, "onednn": onednn.group(1) if onednn else "unknown"}
     for name, dtype in (("fp32", torch.float32), ("bf16", torch.bfloat16)):
         forward, backward = timings(dtype, calls, rounds)
         out[f"torch_{name}_forward_ms"] = median(forward)
