@@ -1,7 +1,6 @@
 package org.cnnbook.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +70,7 @@ public final class ConvolutionProbe {
         out.put("onednn", OneDnn.describe());
         out.put("onednn_fp32_kernels", ((OneDnnPath) fp32).conv.implementation());
         out.put("onednn_bf16_kernels", ((OneDnnPath) bf16).conv.implementation());
-        out.put("openmp_runtimes_loaded", openMpRuntimes());
+        out.put("openmp_runtimes_loaded", OneDnn.openMpRuntimesLoaded());
         for (String part : List.of("y", "dx", "dw", "db")) {
             out.put("onednn_fp32_vs_libnd4j_" + part, error(libnd4j.part(part), fp32.part(part)));
             out.put("onednn_bf16_vs_libnd4j_" + part, error(libnd4j.part(part), bf16.part(part)));
@@ -189,15 +188,6 @@ public final class ConvolutionProbe {
     private static double error(INDArray reference, INDArray other) {
         return other.sub(reference).norm2Number().doubleValue()
                 / reference.norm2Number().doubleValue();
-    }
-
-    /** The OpenMP runtime files mapped into this process: libnd4j and the oneDNN preset each ship one. */
-    static List<String> openMpRuntimes() throws IOException {
-        return Files.readAllLines(java.nio.file.Path.of("/proc/self/maps")).stream()
-                .filter(l -> l.contains("libgomp") || l.contains("libiomp"))
-                .map(l -> l.substring(l.indexOf('/')))
-                .distinct()
-                .toList();
     }
 
     private static String json(Map<String, Object> values) {

@@ -31,7 +31,7 @@ class ConvolutionProbeTest {
             // bf16 keeps 8 significant bits; a wrong layout or a missing bias would differ by far more
             assertTrue(number(line, "onednn_bf16_vs_libnd4j_" + part) < 0.05, line);
         }
-        assertEquals(1, ConvolutionProbe.openMpRuntimes().size(), line);
+        assertEquals(1, org.cnnbook.onednn.OneDnn.openMpRuntimesLoaded().size(), line);
     }
 
     private static double number(String json, String key) {

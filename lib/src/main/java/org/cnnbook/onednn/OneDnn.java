@@ -41,6 +41,18 @@ public final class OneDnn {
         return isa == dnnl_cpu_isa_avx512_core_bf16 || isa == dnnl_cpu_isa_avx512_core_amx;
     }
 
+    /**
+     * The OpenMP runtime files mapped into this process (from /proc/self/maps): libnd4j and the oneDNN preset each
+     * ship one, and one should serve both.
+     */
+    public static java.util.List<String> openMpRuntimesLoaded() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps")).stream()
+                .filter(l -> l.contains("libgomp") || l.contains("libiomp"))
+                .map(l -> l.substring(l.indexOf('/')))
+                .distinct()
+                .toList();
+    }
+
     private static String isaName(int isa) {
         if (isa == dnnl_cpu_isa_avx512_core_amx) return "avx512_core_amx";
         if (isa == dnnl_cpu_isa_avx512_core_bf16) return "avx512_core_bf16";
