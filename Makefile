@@ -15,7 +15,7 @@ PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
 PROJECT_JUPYTER := $(CURDIR)/build/jupyter
 export JUPYTER_PATH := $(PROJECT_JUPYTER)$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 
-.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom load-test run lab classroom assignments bench bench-conv bench-pad seeds kernels-report lock digits clean
+.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom load-test run lab classroom classroom-demo classroom-image assignments bench bench-conv bench-pad seeds kernels-report lock digits clean
 
 help:
 	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
@@ -23,7 +23,9 @@ help:
 	@echo "make setup  - install Jupyter, build and install the Java kernel, build lib/, fetch MNIST"
 	@echo "make lab    - start JupyterLab (or the classic Notebook) on 127.0.0.1 in notebooks/"
 	@echo "make load-test - a class of 20 (STUDENTS=n) running notebooks 01-04 at once on one hub (~17 min)"
-	@echo "make classroom   - JupyterHub for a class on 127.0.0.1 (see docs/teaching.md)"
+	@echo "make classroom   - JupyterHub for a class on 127.0.0.1: one container per student (see docs/teaching.md)"
+	@echo "make classroom-demo - the same hub for one person's laptop: shared password, no containers"
+	@echo "make classroom-image - the students' image (classroom/Dockerfile), also for docker run on a laptop"
 	@echo "make assignments - the nbgrader course in build/course: teacher's and students' versions"
 	@echo "make bench  - DL4J vs PyTorch 2 (and its bf16 where the CPU has it) and Keras 3 on the same CNN, 3 epochs (~10-15 min; installs .venv-bench)"
 	@echo "make bench-conv - kill test of lib's direct oneDNN 2.5.2 binding: conv2 against libnd4j and PyTorch (~2 min)"
@@ -125,7 +127,15 @@ lab: setup
 
 classroom: setup
 	@$(PYTHON) classroom/prepare.py
-	@classroom/start-hub.sh
+	@$(PYTHON) classroom/image.py
+	@CNNBOOK_CLASSROOM_MODE=containers classroom/start-hub.sh
+
+classroom-demo: setup
+	@$(PYTHON) classroom/prepare.py
+	@CNNBOOK_CLASSROOM_MODE=demo classroom/start-hub.sh
+
+classroom-image: setup
+	@$(PYTHON) classroom/image.py
 
 assignments: setup
 	@$(PYTHON) classroom/course.py --out build/course

@@ -1,14 +1,16 @@
-"""JupyterHub for a class on one machine (make classroom; the load test starts it the same way).
+"""JupyterHub for a class on one machine (make classroom; the tests start it the same way), on 127.0.0.1.
 
-A demo setup, on 127.0.0.1: every student logs in with any name and the shared password CNNBOOK_HUB_PASSWORD, and
-their server runs as the hub's own Unix user in its own home directory. For a real class change, in this order:
-  1. the authenticator: your school's (OAuth/LTI/LDAP: oauthenticator, ltiauthenticator, ldapauthenticator) or
-     NativeAuthenticator, instead of the shared password;
-  2. TLS: put the hub behind your HTTPS reverse proxy, or set c.JupyterHub.ssl_cert / ssl_key, and bind a public
-     address (c.JupyterHub.bind_url) only then;
-  3. the spawner: SystemdSpawner (one Unix user per student, MemoryMax/CPUQuota enforced) or DockerSpawner /
-     KubeSpawner (Zero to JupyterHub: classroom/z2jh/config.yaml), with c.Spawner.mem_limit from docs/teaching.md.
-     The kernel's own limits (classroom/limits.env) apply under any spawner.
+CNNBOOK_CLASSROOM_MODE picks one of two setups:
+  containers (make classroom, the default): students sign up with a password of their own and the teacher approves
+     them (NativeAuthenticator; the teacher's account is made at the first start); each student's server runs in a
+     container of its own (DockerSpawner, the image classroom/Dockerfile builds: classroom/image.py), under a uid of
+     its own, with the memory, CPU and process limits of classroom/limits.env enforced by the kernel, and sees only
+     its home and nbgrader's exchange.
+  demo (make classroom-demo, one person's laptop): any name with one shared password, every server a local process
+     of the hub's own Unix user. Nothing keeps students apart: not for a class.
+For a class on the internet, put the hub behind your HTTPS reverse proxy (or set c.JupyterHub.ssl_cert / ssl_key)
+and bind a public address (c.JupyterHub.bind_url) only then; your school's login (oauthenticator, ltiauthenticator,
+ldapauthenticator) can replace NativeAuthenticator.
 """
 import os
 import shutil
@@ -17,6 +19,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLASSROOM = os.path.dirname(HERE)
 sys.path.insert(0, CLASSROOM)
+sys.path.insert(0, HERE)
 import limits  # noqa: E402
 
 STATE = os.environ.get("CNNBOOK_HUB_STATE", os.path.join(CLASSROOM, "..", "build", "classroom"))
@@ -24,6 +27,9 @@ STATE = os.path.abspath(STATE)
 SERIES = os.environ.get("CNNBOOK_SERIES", os.path.join(STATE, "series"))
 EXCHANGE = os.environ.get("CNNBOOK_EXCHANGE") or os.path.join(STATE, "exchange")
 TEACHER = os.environ.get("CNNBOOK_TEACHER", "teacher")
+MODE = os.environ.get("CNNBOOK_CLASSROOM_MODE", "containers")
+if MODE not in ("containers", "demo"):
+    raise SystemExit(f"CNNBOOK_CLASSROOM_MODE={MODE!r}: use containers (a class) or demo (one person's laptop)")
 VENV_BIN = os.path.dirname(sys.executable)
 values = limits.limits()
 
@@ -39,32 +45,11 @@ c.ConfigurableHTTPProxy.command = [os.path.join(CLASSROOM, "proxy", "node_module
 c.ConfigurableHTTPProxy.pid_file = os.path.join(STATE, "jupyterhub-proxy.pid")
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{os.environ.get('CNNBOOK_PROXY_API_PORT', '8001')}"
 
-# 1. demo login: any name, one shared password; the teacher is an admin
-c.JupyterHub.authenticator_class = "dummy"
-c.DummyAuthenticator.password = os.environ.get("CNNBOOK_HUB_PASSWORD", "change-me")
-c.Authenticator.allow_all = True
 c.Authenticator.admin_users = {TEACHER}
-
-# 3. demo spawner: each student's server is a local process in STATE/homes/<name>, with JupyterLab
-c.JupyterHub.spawner_class = "simple"
-c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(STATE, "homes", "{username}")
-c.Spawner.cmd = [os.path.join(VENV_BIN, "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab/tree/README.md"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
-c.Spawner.mem_limit = os.environ.get("CNNBOOK_SERVER_MEM_LIMIT", "4G")  # enforced by Systemd/Docker/Kube spawners
-# the class's java kernel (with the limits of limits.env) is found through JUPYTER_PATH by every student's server
-c.Spawner.environment = {
-    "JUPYTER_PATH": os.path.join(STATE, "share", "jupyter"),
-    "CNNBOOK_LIB": os.path.join(STATE, "shared", "lib"),
-    "MNIST_DIR": os.path.join(STATE, "shared", "mnist"),
-    # what every student's server gets: its kernel manager (Spawner.args) and nbgrader's settings
-    "PYTHONPATH": os.path.join(CLASSROOM, "student_server"),
-    "JUPYTER_CONFIG_PATH": os.path.join(CLASSROOM, "student_server"),
-    "CNNBOOK_EXCHANGE": EXCHANGE,  # where the teacher's nbgrader releases and collects
-    "CNNBOOK_TEACHER": TEACHER,  # nbgrader names submissions after the login, except the teacher's
-    **{key: value for key, value in os.environ.items() if key in ("DATASET_LIMIT", "MAX_EPOCH")},
-}
+passed_on = {key: value for key, value in os.environ.items() if key in ("DATASET_LIMIT", "MAX_EPOCH")}
 # a server stops its idle kernels; the culler below stops idle servers
 c.Spawner.args = [f"--MappingKernelManager.cull_idle_timeout={values['CNNBOOK_KERNEL_IDLE_SECONDS']}",
                   "--MappingKernelManager.cull_interval=300",
@@ -78,25 +63,79 @@ c.Spawner.args = [f"--MappingKernelManager.cull_idle_timeout={values['CNNBOOK_KE
                   "--KernelManager.cache_ports=False",
                   "--KernelRestarter.stable_start_time=180",
                   # and watches such a kernel's status on its new ports (jupyter_server would keep the old ones)
-                  "--MappingKernelManager.kernel_manager_class=cnnbook_kernel_manager.ClassKernelManager",
-                  "--ServerApp.terminals_enabled=False"]
-if os.geteuid() == 0:  # the demo spawner runs servers as the hub's user; a real spawner never as root
-    c.Spawner.args.append("--allow-root")
+                  "--MappingKernelManager.kernel_manager_class=cnnbook_kernel_manager.ClassKernelManager"]
 c.JupyterHub.tornado_settings = {"slow_spawn_timeout": 0}  # the REST API answers 202 at once; clients poll "ready"
 
+if MODE == "containers":
+    import class_login  # noqa: E402
+    import class_spawner  # noqa: E402
 
-def give_the_series(spawner):
-    """Copies the series into a student's home: all of it the first time, later only what the student deleted
-    (their own copies stay as they are)."""
-    home = spawner.home_dir if hasattr(spawner, "home_dir") else os.path.join(STATE, "homes", spawner.user.name)
-    os.makedirs(home, exist_ok=True)
-    for name in sorted(os.listdir(SERIES)):
-        target = os.path.join(home, name)
-        if not os.path.exists(target):
-            shutil.copy(os.path.join(SERIES, name), target)
+    c.JupyterHub.authenticator_class = class_login.ClassAuthenticator
+    c.ClassAuthenticator.teacher = TEACHER
+    c.ClassAuthenticator.teacher_password = os.environ.get("CNNBOOK_TEACHER_PASSWORD", "")
+    c.ClassAuthenticator.enable_signup = True
+    c.ClassAuthenticator.open_signup = False  # the teacher approves each student at /hub/authorize
+    c.ClassAuthenticator.minimum_password_length = 8
+    c.ClassAuthenticator.check_common_password = True
+    c.ClassAuthenticator.allowed_failed_logins = 5  # then a pause of seconds_before_next_try
+    c.Authenticator.allow_all = True  # every account NativeAuthenticator lets in: the approved ones and the teacher
 
+    c.JupyterHub.spawner_class = class_spawner.ClassSpawner
+    c.ClassSpawner.image = os.environ.get("CNNBOOK_IMAGE", "cnnbook-classroom:latest")
+    c.ClassSpawner.pull_policy = "never"  # built here by classroom/image.py
+    c.ClassSpawner.network_name = "host"  # no bridge: each server on its own port of 127.0.0.1
+    c.ClassSpawner.use_internal_ip = True  # no port publishing (host network)
+    c.ClassSpawner.ip = "127.0.0.1"
+    c.ClassSpawner.remove = True  # a stopped server's container goes; the home stays
+    c.ClassSpawner.name_template = "cnnbook-{prefix}-{username}"
+    c.ClassSpawner.prefix = os.environ.get("CNNBOOK_CONTAINER_PREFIX", "class")
+    c.ClassSpawner.cmd = ["jupyterhub-singleuser"]
+    c.ClassSpawner.notebook_dir = class_spawner.HOME
+    c.ClassSpawner.homes = os.path.join(STATE, "homes")
+    c.ClassSpawner.series = SERIES
+    c.ClassSpawner.exchange = EXCHANGE
+    c.ClassSpawner.teacher = TEACHER
+    c.ClassSpawner.course = os.environ.get("CNNBOOK_COURSE", os.path.join(CLASSROOM, "..", "build", "course"))
+    c.ClassSpawner.mem_limit = values["CNNBOOK_SERVER_MEMORY"]
+    c.ClassSpawner.cpu_limit = float(values["CNNBOOK_SERVER_CPUS"])
+    c.ClassSpawner.pids_limit = int(values["CNNBOOK_SERVER_PROCESSES"])
+    c.ClassSpawner.limits = {"memswap_limit": values["CNNBOOK_SERVER_MEMORY"]}  # no swap beyond the limit
+    # the kernel, lib, MNIST, the kernel manager and nbgrader's settings are in the image
+    c.Spawner.environment = {"CNNBOOK_EXCHANGE": class_spawner.EXCHANGE, "CNNBOOK_TEACHER": TEACHER, **passed_on}
+else:
+    c.JupyterHub.authenticator_class = "dummy"
+    c.DummyAuthenticator.password = os.environ.get("CNNBOOK_HUB_PASSWORD", "change-me")
+    c.Authenticator.allow_all = True
+    c.JupyterHub.spawner_class = "simple"
+    c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(STATE, "homes", "{username}")
+    c.Spawner.cmd = [os.path.join(VENV_BIN, "jupyterhub-singleuser")]
+    # the class's java kernel (with the limits of limits.env) is found through JUPYTER_PATH by every student's server
+    c.Spawner.environment = {
+        "JUPYTER_PATH": os.path.join(STATE, "share", "jupyter"),
+        "CNNBOOK_LIB": os.path.join(STATE, "shared", "lib"),
+        "MNIST_DIR": os.path.join(STATE, "shared", "mnist"),
+        # what every student's server gets: its kernel manager (Spawner.args) and nbgrader's settings
+        "PYTHONPATH": os.path.join(CLASSROOM, "student_server"),
+        "JUPYTER_CONFIG_PATH": os.path.join(CLASSROOM, "student_server"),
+        "CNNBOOK_EXCHANGE": EXCHANGE,  # where the teacher's nbgrader releases and collects
+        "CNNBOOK_TEACHER": TEACHER,  # nbgrader names submissions after the login, except the teacher's
+        **passed_on,
+    }
+    c.Spawner.args.append("--ServerApp.terminals_enabled=False")  # a terminal would be the hub's own user's
+    if os.geteuid() == 0:  # the demo spawner runs servers as the hub's user
+        c.Spawner.args.append("--allow-root")
 
-c.Spawner.pre_spawn_hook = give_the_series
+    def give_the_series(spawner):
+        """Copies the series into a student's home: all of it the first time, later only what the student deleted
+        (their own copies stay as they are)."""
+        home = spawner.home_dir
+        os.makedirs(home, exist_ok=True)
+        for name in sorted(os.listdir(SERIES)):
+            target = os.path.join(home, name)
+            if not os.path.exists(target):
+                shutil.copy(os.path.join(SERIES, name), target)
+
+    c.Spawner.pre_spawn_hook = give_the_series
 
 c.JupyterHub.services = [{
     "name": "idle-culler",

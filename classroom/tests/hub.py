@@ -31,11 +31,16 @@ def stop(process, seconds):
 
 
 class Hub:
-    def __init__(self, state, extra_env=None):
+    """mode "demo" (local processes, one shared password) or "containers" (a container per student, NativeAuthenticator
+    with the teacher's account made at the start: teacher_password)."""
+
+    def __init__(self, state, extra_env=None, mode="demo"):
         self.state = state
         self.token = uuid.uuid4().hex
         self.port = free_port()
+        self.teacher_password = uuid.uuid4().hex
         self.env = {**os.environ, **(extra_env or {}), "CNNBOOK_HUB_STATE": state, "CNNBOOK_HUB_PORT": str(self.port),
+                    "CNNBOOK_CLASSROOM_MODE": mode, "CNNBOOK_TEACHER_PASSWORD": self.teacher_password,
                     "CNNBOOK_HUB_API_PORT": str(free_port()), "CNNBOOK_PROXY_API_PORT": str(free_port()),
                     "CNNBOOK_HUB_ADMIN_TOKEN": self.token, "CNNBOOK_HUB_PASSWORD": uuid.uuid4().hex}
         subprocess.run([sys.executable, os.path.join(CLASSROOM, "prepare.py"), "--state", state], env=self.env,
@@ -75,3 +80,33 @@ class Hub:
     def stop(self):
         stop(self.process, 60)
         self.log.close()
+
+
+def start_server(hub, name):
+    """Starts `name`'s server through the REST API (making the user if need be); returns a token of theirs."""
+    try:
+        hub.api("POST", "/users", {"usernames": [name]})
+    except urllib.error.HTTPError as error:
+        assert error.code == 409, error  # the student exists already
+    hub.api("POST", f"/users/{name}/server", {})
+    deadline = time.monotonic() + 180
+    while not hub.api("GET", f"/users/{name}")["servers"].get("", {}).get("ready"):
+        assert time.monotonic() < deadline, open(hub.log_path).read()[-3000:]
+        time.sleep(1)
+    return hub.api("POST", f"/users/{name}/tokens", {"note": "test"})["token"]
+
+
+def stop_server(hub, name):
+    hub.api("DELETE", f"/users/{name}/server")
+    deadline = time.monotonic() + 60
+    while hub.api("GET", f"/users/{name}")["servers"]:
+        assert time.monotonic() < deadline
+        time.sleep(0.5)
+
+
+def user_api(hub, name, token, path, body=None):
+    """GET (or POST `body`) /user/<name>/<path> on the student's server, through the hub's proxy."""
+    request = urllib.request.Request(f"{hub.url}/user/{name}/{path}", headers={"Authorization": f"token {token}"},
+                                     data=None if body is None else json.dumps(body).encode())
+    with urllib.request.urlopen(request, timeout=300) as response:
+        return json.load(response)

@@ -18,6 +18,7 @@ from traitlets.config.loader import PyFileConfigLoader
 import course
 import hub as hubs
 import loadtest
+from hub import start_server, stop_server, user_api
 
 pytest.importorskip("jupyterhub", reason="JupyterHub is not installed (make setup puts it into .venv)")
 
@@ -31,35 +32,6 @@ def hub(tmp_path_factory):
     running = hubs.Hub(str(tmp_path_factory.mktemp("classroom")), {"DATASET_LIMIT": "2000", "MAX_EPOCH": "1"})
     yield running
     running.stop()
-
-
-def start_server(hub, name):
-    try:
-        hub.api("POST", "/users", {"usernames": [name]})
-    except urllib.error.HTTPError as error:
-        assert error.code == 409, error  # the student exists already
-    hub.api("POST", f"/users/{name}/server", {})
-    deadline = time.monotonic() + 120
-    while not hub.api("GET", f"/users/{name}")["servers"].get("", {}).get("ready"):
-        assert time.monotonic() < deadline, open(hub.log_path).read()[-3000:]
-        time.sleep(1)
-    return hub.api("POST", f"/users/{name}/tokens", {"note": "test"})["token"]
-
-
-def stop_server(hub, name):
-    hub.api("DELETE", f"/users/{name}/server")
-    deadline = time.monotonic() + 60
-    while hub.api("GET", f"/users/{name}")["servers"]:
-        assert time.monotonic() < deadline
-        time.sleep(0.5)
-
-
-def user_api(hub, name, token, path, body=None):
-    """GET (or POST `body`) /user/<name>/<path> on the student's server, through the hub's proxy."""
-    request = urllib.request.Request(f"{hub.url}/user/{name}/{path}", headers={"Authorization": f"token {token}"},
-                                     data=None if body is None else json.dumps(body).encode())
-    with urllib.request.urlopen(request, timeout=300) as response:
-        return json.load(response)
 
 
 def test_a_student_gets_the_series_jupyterlab_and_the_class_kernel_with_its_limits(hub):

@@ -1,0 +1,70 @@
+"""One container per student (make classroom): DockerSpawner, from the image classroom/Dockerfile builds, on the
+host's network. Each student's server listens on 127.0.0.1 on a port of its own and runs under a uid of its own with
+every capability dropped and no new privileges; memory, CPU and processes are limited by the kernel's cgroups; the
+home is the student's own directory on the host, and nbgrader's exchange the only directory students share."""
+import os
+import shutil
+
+from dockerspawner import DockerSpawner
+from jupyterhub.utils import random_port
+from traitlets import Dict, Integer, Unicode
+
+HOME = "/home/jovyan"
+EXCHANGE = "/srv/nbgrader/exchange"
+
+
+class ClassSpawner(DockerSpawner):
+    homes = Unicode(config=True, help="the host directory with one home per student (homes/<name>)")
+    series = Unicode(config=True, help="the host directory whose notebooks every new home gets")
+    exchange = Unicode(config=True, help="nbgrader's exchange on the host, mounted at " + EXCHANGE)
+    teacher = Unicode("teacher", config=True)
+    course = Unicode("", config=True, help="the nbgrader course on the host: mounted in the teacher's server only")
+    first_uid = Integer(20000, config=True, help="a student's uid is this plus their id in the hub's database")
+    pids_limit = Integer(1024, config=True, help="processes and threads per server (a JVM kernel uses ~100)")
+    limits = Dict(config=True, help="more of docker's host_config, e.g. memswap_limit")
+
+    @property
+    def uid(self):
+        return self.first_uid + self.user.id
+
+    @property
+    def home_on_host(self):
+        return os.path.join(self.homes, self.escaped_name)
+
+    def give_the_series(self):
+        """The series into the home: all of it the first time, later only what the student deleted."""
+        os.makedirs(self.home_on_host, exist_ok=True)
+        for name in sorted(os.listdir(self.series)):
+            target = os.path.join(self.home_on_host, name)
+            if not os.path.exists(target):
+                shutil.copy(os.path.join(self.series, name), target)
+        owner = 0 if self.is_teacher else self.uid
+        for folder, dirs, files in os.walk(self.home_on_host):
+            for name in [folder] + [os.path.join(folder, n) for n in dirs + files]:
+                if os.lstat(name).st_uid != owner:
+                    os.lchown(name, owner, owner)
+        os.chmod(self.home_on_host, 0o700)
+
+    @property
+    def is_teacher(self):
+        return self.user.name == self.teacher
+
+    async def start(self):
+        self.give_the_series()
+        self.port = random_port()
+        self.volumes = {self.home_on_host: HOME, self.exchange: EXCHANGE}
+        host = {"cap_drop": ["ALL"], "security_opt": ["no-new-privileges"], "pids_limit": self.pids_limit,
+                "read_only": True, "tmpfs": {"/tmp": "size=512m"}, **self.limits}
+        if self.is_teacher:
+            # nbgrader's release and collect set and read other users' files in the exchange; nothing else
+            self.extra_create_kwargs = {"user": "0:0"}
+            host["cap_add"] = ["CHOWN", "DAC_OVERRIDE", "FOWNER"]
+            if self.course and os.path.isdir(self.course):
+                self.volumes[self.course] = os.path.join(HOME, "course")
+        else:
+            self.extra_create_kwargs = {"user": f"{self.uid}:{self.uid}"}
+        self.extra_host_config = host
+        return await super().start()
+
+    async def get_ip_and_port(self):
+        return "127.0.0.1", self.port
