@@ -109,14 +109,14 @@ CNNBOOK_LOAD_STUDENTS ?= 10
 export CNNBOOK_LOAD_STUDENTS
 
 test-classroom: setup
-	@echo "[test] Classroom: nbgrader round trip with the Java kernel, JupyterHub (load test: $(CNNBOOK_LOAD_STUDENTS) students)"
+	@echo "[test] Classroom: nbgrader with the Java kernel, JupyterHub, a container per student and the attacks on it (load test: $(CNNBOOK_LOAD_STUDENTS) students)"
 	@$(PYTEST) classroom/tests
 	@if [ -f build/classroom/load-report.json ]; then echo "[test] Classroom load: $$(tr -d '\n ' < build/classroom/load-report.json)"; fi
 
 # The full class of docs/teaching.md's sizing table: STUDENTS (default 20) students run notebooks 01-04 at once (~17 min)
 load-test: setup
-	@echo "[test] Classroom load test: $(or $(STUDENTS),20) students run notebooks 01-04 at once on one hub"
-	@CNNBOOK_LOAD_STUDENTS=$(or $(STUDENTS),20) $(PYTEST) classroom/tests/test_classroom.py -k class_runs
+	@echo "[test] Classroom load test: $(or $(STUDENTS),20) students, a container each, run notebooks 01-04 at once on one hub"
+	@CNNBOOK_LOAD_STUDENTS=$(or $(STUDENTS),20) $(PYTEST) classroom/tests/test_containers.py -k class_in_containers
 	@echo "[test] Classroom load: $$(tr -d '\n ' < build/classroom/load-report.json)"
 
 run: setup

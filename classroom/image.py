@@ -105,11 +105,13 @@ def base_image():
 
 
 def copy_if_changed(source, target):
-    if os.path.exists(target) and os.path.getsize(target) == os.path.getsize(source) and \
-            os.path.getmtime(target) == os.path.getmtime(source):
-        return
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    shutil.copy2(source, target)
+    """Copies when size or time differ; the copy is readable by everyone (the image's students run under uids of
+    their own, and a file made by mkstemp, as MNIST's download makes them, is its owner's alone)."""
+    if not (os.path.exists(target) and os.path.getsize(target) == os.path.getsize(source) and
+            os.path.getmtime(target) == os.path.getmtime(source)):
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copy2(source, target)
+    os.chmod(target, 0o755 if os.access(source, os.X_OK) else 0o644)
 
 
 def mirror_dir(source, target, keep=lambda name: True):

@@ -196,7 +196,9 @@ async def sample_memory(peaks, totals, stop):
             pass
 
 
-async def load_test(hub_url, token, students, prefix="student"):
+async def load_test(hub_url, token, students, prefix="student", measure_servers=None):
+    """The class at work; `measure_servers(names)`, if given, adds what it returns to the report while every
+    server still runs."""
     report = Report()
     hub = Hub(hub_url, token, report)
     peaks, totals, stop, started = {}, [], asyncio.Event(), {}
@@ -211,6 +213,7 @@ async def load_test(hub_url, token, students, prefix="student"):
     wall = time.monotonic() - begin
     stop.set()
     await sampler
+    measured = measure_servers(names) if measure_servers else {}
     for name in names:  # the class goes home: servers stop
         try:
             await hub.call("DELETE", f"/hub/api/users/{name}/server")
@@ -228,6 +231,7 @@ async def load_test(hub_url, token, students, prefix="student"):
         "server_peak_rss_mib": {"max": round(max(server_peaks, default=0) / mib),
                                 "median": round(statistics.median(server_peaks) / mib) if server_peaks else 0},
         "total_peak_rss_mib": round(max(totals, default=0) / mib),
+        **measured,
     }
 
 

@@ -13,6 +13,16 @@ HOME = "/home/jovyan"
 EXCHANGE = "/srv/nbgrader/exchange"
 
 
+def copy_missing_series(series, home):
+    """The series into a student's home: all of it the first time, later only what the student deleted (their own
+    copies stay as they are)."""
+    os.makedirs(home, exist_ok=True)
+    for name in sorted(os.listdir(series)):
+        target = os.path.join(home, name)
+        if not os.path.exists(target):
+            shutil.copy(os.path.join(series, name), target)
+
+
 class ClassSpawner(DockerSpawner):
     homes = Unicode(config=True, help="the host directory with one home per student (homes/<name>)")
     series = Unicode(config=True, help="the host directory whose notebooks every new home gets")
@@ -32,12 +42,8 @@ class ClassSpawner(DockerSpawner):
         return os.path.join(self.homes, self.escaped_name)
 
     def give_the_series(self):
-        """The series into the home: all of it the first time, later only what the student deleted."""
-        os.makedirs(self.home_on_host, exist_ok=True)
-        for name in sorted(os.listdir(self.series)):
-            target = os.path.join(self.home_on_host, name)
-            if not os.path.exists(target):
-                shutil.copy(os.path.join(self.series, name), target)
+        """The series into the home, all of it owned by the student (the teacher's by root)."""
+        copy_missing_series(self.series, self.home_on_host)
         owner = 0 if self.is_teacher else self.uid
         for folder, dirs, files in os.walk(self.home_on_host):
             for name in [folder] + [os.path.join(folder, n) for n in dirs + files]:

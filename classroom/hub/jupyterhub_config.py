@@ -13,7 +13,6 @@ and bind a public address (c.JupyterHub.bind_url) only then; your school's login
 ldapauthenticator) can replace NativeAuthenticator.
 """
 import os
-import shutil
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -125,17 +124,9 @@ else:
     if os.geteuid() == 0:  # the demo spawner runs servers as the hub's user
         c.Spawner.args.append("--allow-root")
 
-    def give_the_series(spawner):
-        """Copies the series into a student's home: all of it the first time, later only what the student deleted
-        (their own copies stay as they are)."""
-        home = spawner.home_dir
-        os.makedirs(home, exist_ok=True)
-        for name in sorted(os.listdir(SERIES)):
-            target = os.path.join(home, name)
-            if not os.path.exists(target):
-                shutil.copy(os.path.join(SERIES, name), target)
+    import class_spawner  # noqa: E402 (DockerSpawner is installed by make setup in both modes)
 
-    c.Spawner.pre_spawn_hook = give_the_series
+    c.Spawner.pre_spawn_hook = lambda spawner: class_spawner.copy_missing_series(SERIES, spawner.home_dir)
 
 c.JupyterHub.services = [{
     "name": "idle-culler",

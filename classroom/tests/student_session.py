@@ -11,8 +11,8 @@ from tornado.websocket import websocket_connect
 import loadtest
 
 
-async def _call(hub_url, method, path, token, body=None):
-    request = HTTPRequest(hub_url + path, method=method, headers={"Authorization": f"token {token}"},
+async def _call(base, method, path, token, body=None):
+    request = HTTPRequest(base + path, method=method, headers={"Authorization": f"token {token}"},
                           body=None if body is None else json.dumps(body), allow_nonstandard_methods=True,
                           request_timeout=300)
     response = await AsyncHTTPClient().fetch(request)
@@ -30,10 +30,10 @@ class CellResult:
         return self.stdout + (f"\n{self.error[0]}: {self.error[1]}" if self.error else "")
 
 
-async def _run_cells(hub_url, student, token, cells, timeout):
-    kernel = await _call(hub_url, "POST", f"/user/{student}/api/kernels", token, {"name": "java"})
+async def _run_cells(server, token, cells, timeout):
+    kernel = await _call(server, "POST", "/api/kernels", token, {"name": "java"})
     session = uuid.uuid4().hex
-    url = hub_url.replace("http", "ws", 1) + f"/user/{student}/api/kernels/{kernel['id']}/channels?session_id={session}"
+    url = server.replace("http", "ws", 1) + f"/api/kernels/{kernel['id']}/channels?session_id={session}"
     connection = await loadtest.kernel_channel(url, token, session, loadtest.CONNECT_TIMEOUT)
     results = []
     try:
@@ -66,20 +66,26 @@ async def _run_cells(hub_url, student, token, cells, timeout):
     finally:
         connection.close()
         try:
-            await _call(hub_url, "DELETE", f"/user/{student}/api/kernels/{kernel['id']}", token)
+            await _call(server, "DELETE", f"/api/kernels/{kernel['id']}", token)
         except Exception:  # a kernel that died is gone already
             pass
     return results
 
 
-def run_java(hub_url, student, token, *cells, timeout=300):
-    """Runs `cells` one after another on a new java kernel of the student's server; a CellResult for each."""
-    return asyncio.run(_run_cells(hub_url, student, token, cells, timeout))
+def server_url(hub_url, student):
+    """Where the hub's proxy serves the student's server."""
+    return f"{hub_url}/user/{student}"
 
 
-async def _terminal(hub_url, student, token, command, timeout):
-    terminal = await _call(hub_url, "POST", f"/user/{student}/api/terminals", token, {})
-    url = hub_url.replace("http", "ws", 1) + f"/user/{student}/terminals/websocket/{terminal['name']}"
+def run_java(server, token, *cells, timeout=300):
+    """Runs `cells` one after another on a new java kernel of the Jupyter server at `server` (server_url() for a
+    student's); a CellResult for each."""
+    return asyncio.run(_run_cells(server, token, cells, timeout))
+
+
+async def _terminal(server, token, command, timeout):
+    terminal = await _call(server, "POST", "/api/terminals", token, {})
+    url = server.replace("http", "ws", 1) + f"/terminals/websocket/{terminal['name']}"
     connection = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {token}"}))
     marker = uuid.uuid4().hex
     output = ""
@@ -95,11 +101,11 @@ async def _terminal(hub_url, student, token, command, timeout):
                 output += rest[0]
     finally:
         connection.close()
-        await _call(hub_url, "DELETE", f"/user/{student}/api/terminals/{terminal['name']}", token)
+        await _call(server, "DELETE", f"/api/terminals/{terminal['name']}", token)
     before, _, after = output.partition(marker)
     return before, int(after.split()[0]) if after.split() else None
 
 
-def run_in_terminal(hub_url, student, token, command, timeout=120):
-    """Types `command` into a new terminal of the student's server; returns (what it printed, its exit status)."""
-    return asyncio.run(_terminal(hub_url, student, token, command, timeout))
+def run_in_terminal(server, token, command, timeout=120):
+    """Types `command` into a new terminal of the server at `server`; returns (what it printed, its exit status)."""
+    return asyncio.run(_terminal(server, token, command, timeout))

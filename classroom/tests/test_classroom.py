@@ -1,15 +1,11 @@
 """The classroom on one machine: JupyterHub (from the venv) with configurable-http-proxy (npm, pinned) on
 127.0.0.1, JupyterLab for every student, the class's java kernel with its limits visible to every student's
 server, the series in each new home (and a deleted notebook back on the next start), the idle culler running;
-then the load test: CNNBOOK_LOAD_STUDENTS students (make test: 10, make load-test: 20; 0 leaves it out) run notebooks 01-04 at
-once (quick mode), with peak memory and time written to build/classroom/load-report.json."""
-import asyncio
-import json
+in the demo mode (make classroom-demo: local processes); the class in containers, with its load test, is
+test_containers.py."""
 import os
 import subprocess
 import sys
-import time
-import urllib.error
 import urllib.request
 
 import pytest
@@ -22,9 +18,7 @@ from hub import start_server, stop_server, user_api
 
 pytest.importorskip("jupyterhub", reason="JupyterHub is not installed (make setup puts it into .venv)")
 
-STUDENTS = int(os.environ.get("CNNBOOK_LOAD_STUDENTS", "0"))
 ASSIGNMENT = "01-loading-mnist"
-REPORT = os.path.join(loadtest.ROOT, "build", "classroom", "load-report.json")
 
 
 @pytest.fixture(scope="module")
@@ -108,18 +102,3 @@ def test_the_teachers_server_collects_everyones_work_and_a_students_submits_unde
         monkeypatch.setenv("CNNBOOK_TEACHER", "teacher")
         config = PyFileConfigLoader("nbgrader_config.py", path=config_dir).load_config()
         assert config.CourseDirectory.get("student_id") == expected, (login, config.CourseDirectory)
-
-
-@pytest.mark.skipif(STUDENTS == 0, reason="CNNBOOK_LOAD_STUDENTS=0 leaves the load test out")
-def test_a_class_runs_notebooks_01_to_04_at_once(hub):
-    result = asyncio.run(loadtest.load_test(hub.url, hub.token, STUDENTS))
-    result["cpu"] = loadtest.cpu_model()
-    log = open(hub.log_path, encoding="utf-8", errors="replace").read()
-    result["kernels_restarted_on_new_ports"] = log.count("restarted on new ports")
-    os.makedirs(os.path.dirname(REPORT), exist_ok=True)
-    with open(REPORT, "w") as f:
-        json.dump(result, f, indent=1)
-    print(json.dumps(result, indent=1))
-    assert result["finished"] == STUDENTS, result["errors"][:10]
-    assert result["errors"] == [] and result["http_errors"] == 0 and result["kernels_died"] == 0, result
-    assert result["kernels"] >= STUDENTS

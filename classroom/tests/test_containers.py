@@ -5,14 +5,17 @@ and from a terminal: B's home, the hub's database and cookie secret, the solutio
 B's server without B's token, loopback traffic (a raw socket), memory beyond the limit, a fork bomb. All refused or
 contained, while B's kernel goes on computing. Last, nbgrader across containers: release, fetch, submit, collect,
 feedback, and A cannot list or read B's submission."""
+import asyncio
 import base64
 import http.cookiejar
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -24,13 +27,18 @@ import docker_engine
 import hub as hubs
 import image
 import limits
+import loadtest
+import nbformat
+import run_series  # noqa: E402 (on the path through loadtest)
 from hub import start_server, stop_server, user_api
-from student_session import run_in_terminal, run_java
+from student_session import run_in_terminal, run_java, server_url
 
 pytest.importorskip("dockerspawner", reason="DockerSpawner is not installed (make setup puts it into .venv)")
 
 ROOT = course.ROOT
 ASSIGNMENT = "01-loading-mnist"
+STUDENTS = int(os.environ.get("CNNBOOK_LOAD_STUDENTS", "0"))
+REPORT = os.path.join(ROOT, "build", "classroom", "load-report.json")
 SOLUTIONS = os.path.join(ROOT, "notebooks", "teacher", "solutions.json")
 
 
@@ -150,7 +158,7 @@ def test_a_java_cell_cannot_read_another_students_home_the_hubs_secrets_or_the_a
            "  catch (Exception e) { System.out.println(\"REFUSED \" + p + \" \" + e.getClass().getSimpleName()); }\n" \
            "}" % ", ".join(json.dumps(p) for p in targets)
     home = "System.out.println(\"OWN \" + java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty(\"user.home\"))).count());"
-    own, attack = run_java(hub.url, "ann", students["ann"], home, code)
+    own, attack = run_java(server_url(hub.url, "ann"), students["ann"], home, code)
     assert own.error is None and re.search(r"OWN [1-9]", own.stdout), own.text
     assert attack.error is None, attack.text
     assert attack.stdout.count("REFUSED") == len(targets) and "READ" not in attack.stdout, attack.stdout
@@ -159,7 +167,7 @@ def test_a_java_cell_cannot_read_another_students_home_the_hubs_secrets_or_the_a
 def test_a_terminal_cannot_signal_other_processes_sniff_loopback_or_reach_another_server(hub, students):
     ben_jupyter = [pid for pid in os.listdir("/proc") if pid.isdigit() and _is_server_of(pid, container(hub, "ben"))]
     assert ben_jupyter, "ben's server process is visible on the host"
-    out, status = run_in_terminal(hub.url, "ann", students["ann"],
+    out, status = run_in_terminal(server_url(hub.url, "ann"), students["ann"],
                                   f"kill -0 {ben_jupyter[0]} 2>&1; ps -e --no-headers | wc -l; id -u")
     assert "No such process" in out, out
     ben_port = _port_of(hub, "ben")
@@ -174,7 +182,7 @@ def test_a_terminal_cannot_signal_other_processes_sniff_loopback_or_reach_anothe
     out, status = python_in_terminal(hub, "ann", students["ann"], script)
     assert out.count("RAW REFUSED") == 2 and "RAW OPEN" not in out, out
     assert re.search(r"BEN REFUSED 40[13]", out) and "BEN OPEN" not in out, out
-    out, status = run_in_terminal(hub.url, "ann", students["ann"], "ls /srv/nbgrader/exchange/ /home; getpcaps $$ 2>&1 "
+    out, status = run_in_terminal(server_url(hub.url, "ann"), students["ann"], "ls /srv/nbgrader/exchange/ /home; getpcaps $$ 2>&1 "
                                   "| tail -1; grep CapEff /proc/self/status")
     assert re.search(r"CapEff:\s+0+\b", out), out
     with pytest.raises(urllib.error.HTTPError) as refused:
@@ -186,14 +194,14 @@ def test_a_runaway_allocation_and_a_fork_bomb_stop_at_the_students_limits_while_
     ben_result = {}
 
     def ben_trains():
-        ben_result["cells"] = run_java(hub.url, "ben", students["ben"], "%load prelude.jsh",
+        ben_result["cells"] = run_java(server_url(hub.url, "ben"), students["ben"], "%load prelude.jsh",
                                        "long s = 0; for (int i = 0; i < 40; i++) {"
                                        " var a = org.nd4j.linalg.factory.Nd4j.rand(400, 400); s += a.mmul(a).length();"
                                        " Thread.sleep(200); } System.out.println(\"BEN DONE \" + s);", timeout=600)
 
     ben = threading.Thread(target=ben_trains)
     ben.start()
-    oom = run_java(hub.url, "ann", students["ann"], "var hog = new java.util.ArrayList<long[]>();"
+    oom = run_java(server_url(hub.url, "ann"), students["ann"], "var hog = new java.util.ArrayList<long[]>();"
                    " while (true) hog.add(new long[16 * 1024 * 1024]);")[0]
     assert oom.error and "Java heap space" in oom.error[1], oom.text  # the JVM's own limit, told to the student
     out, status = python_in_terminal(hub, "ann", students["ann"], "b = bytearray(6 * 2**30)\nprint('ALLOC' + 'ATED')",
@@ -231,7 +239,7 @@ def test_nbgrader_across_containers_keeps_each_submission_and_feedback_to_its_st
     inbound = os.path.join(hub.state, "exchange", "cnnbook", "inbound")
     bens = [n for n in os.listdir(inbound) if n.startswith("ben+")]
     assert bens, os.listdir(inbound)
-    out, status = run_in_terminal(hub.url, "ann", students["ann"],
+    out, status = run_in_terminal(server_url(hub.url, "ann"), students["ann"],
                                   f"ls /srv/nbgrader/exchange/cnnbook/inbound 2>&1; "
                                   f"cat /srv/nbgrader/exchange/cnnbook/inbound/ben+{ASSIGNMENT}+*/*.ipynb 2>&1 | head -c 300")
     assert "Permission denied" in out and '"cells"' not in out, out
@@ -242,7 +250,7 @@ def test_nbgrader_across_containers_keeps_each_submission_and_feedback_to_its_st
     for name in students:
         user_api(hub, name, students[name], "assignments/fetch_feedback",
                  {"course_id": "cnnbook", "assignment_id": ASSIGNMENT})
-    out, status = run_in_terminal(hub.url, "ann", students["ann"],
+    out, status = run_in_terminal(server_url(hub.url, "ann"), students["ann"],
                                   f"ls {ASSIGNMENT}/feedback/*/ 2>&1; ls /srv/nbgrader/exchange/cnnbook/feedback 2>&1")
     assert f"{ASSIGNMENT}.html" in out, out
     assert "Permission denied" in out, "ann finds her own feedback but cannot list everyone's: " + out
@@ -266,4 +274,75 @@ def python_in_terminal(hub, student, token, script, timeout=120):
     """Runs a Python script from the student's terminal; sent base64-encoded, so that the terminal's echo of the
     command line does not contain what the script prints."""
     encoded = base64.b64encode(script.encode()).decode()
-    return run_in_terminal(hub.url, student, token, f"echo {encoded} | base64 -d | python3", timeout=timeout)
+    return run_in_terminal(server_url(hub.url, student), token, f"echo {encoded} | base64 -d | python3", timeout=timeout)
+
+
+def container_peaks(hub, names):
+    """Each container's peak memory as its cgroup counted it (all its processes and page cache): what the sizing
+    must hold per student, container overhead included."""
+    peaks = []
+    for name in names:
+        try:
+            box = container(hub, name)
+        except subprocess.CalledProcessError:
+            continue
+        for path in (f"/sys/fs/cgroup/memory/docker/{box['Id']}/memory.max_usage_in_bytes",
+                     f"/sys/fs/cgroup/system.slice/docker-{box['Id']}.scope/memory.peak"):
+            if os.path.exists(path):
+                peaks.append(int(open(path).read()) / 2**20)
+                break
+    return {"container_peak_mib": {"max": round(max(peaks, default=0)),
+                                   "median": round(statistics.median(peaks)) if peaks else 0,
+                                   "measured": len(peaks)}}
+
+
+@pytest.mark.skipif(STUDENTS == 0, reason="CNNBOOK_LOAD_STUDENTS=0 leaves the load test out")
+def test_a_class_in_containers_runs_notebooks_01_to_04_at_once(hub):
+    result = asyncio.run(loadtest.load_test(hub.url, hub.token, STUDENTS,
+                                            measure_servers=lambda names: container_peaks(hub, names)))
+    result["cpu"] = loadtest.cpu_model()
+    result["setup"] = "one container per student"
+    log = open(hub.log_path, encoding="utf-8", errors="replace").read()
+    result["kernels_restarted_on_new_ports"] = log.count("restarted on new ports")
+    os.makedirs(os.path.dirname(REPORT), exist_ok=True)
+    with open(REPORT, "w") as f:
+        json.dump(result, f, indent=1)
+    print(json.dumps(result, indent=1))
+    assert result["finished"] == STUDENTS, result["errors"][:10]
+    assert result["errors"] == [] and result["http_errors"] == 0 and result["kernels_died"] == 0, result
+    assert result["kernels"] >= STUDENTS
+    assert result["container_peak_mib"]["measured"] == STUDENTS, result["container_peak_mib"]
+
+
+def test_the_same_image_is_a_students_own_jupyterlab_and_notebook_01_runs_in_it(hub):
+    """The documented `docker run` for a laptop (here on the host's network and 127.0.0.1: this machine's dockerd has
+    no bridge for -p): JupyterLab answers, the series is in the new volume, notebook 01 (solved) runs without error."""
+    port, token, volume = hubs.free_port(), os.urandom(16).hex(), f"cnnbook-laptop-{hub.prefix}"
+    name = f"cnnbook-{hub.prefix}-laptop"
+    subprocess.run(["docker", "run", "-d", "--rm", "--name", name, "--network", "host", "-e", "JUPYTER_IP=127.0.0.1",
+                    "-e", f"JUPYTER_PORT={port}", "-e", f"JUPYTER_TOKEN={token}", "-e", "DATASET_LIMIT=2000",
+                    "-v", f"{volume}:/home/jovyan", image.TAG], check=True, capture_output=True)
+    try:
+        lab = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with urllib.request.urlopen(f"{lab}/lab?token={token}", timeout=10) as page:
+                    assert b"JupyterLab" in page.read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                assert time.monotonic() < deadline, subprocess.run(["docker", "logs", name], capture_output=True,
+                                                                   text=True).stderr[-3000:]
+                time.sleep(1)
+        listed = json.load(urllib.request.urlopen(urllib.request.Request(
+            f"{lab}/api/contents", headers={"Authorization": f"token {token}"}), timeout=30))
+        assert ASSIGNMENT + ".ipynb" in [item["name"] for item in listed["content"]]
+        notebook = run_series.solved(nbformat.read(os.path.join(run_series.HERE, ASSIGNMENT + ".ipynb"), as_version=4),
+                                     ASSIGNMENT + ".ipynb")
+        cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+        results = run_java(lab, token, *cells, timeout=600)
+        assert len(results) == len(cells) and all(r.error is None and not r.kernel_died for r in results), \
+            [r.text for r in results if r.error or r.kernel_died]
+    finally:
+        subprocess.run(["docker", "rm", "-f", name], capture_output=True)
+        subprocess.run(["docker", "volume", "rm", "-f", volume], capture_output=True)

@@ -13,6 +13,8 @@ import java.nio.channels.FileLockInterruptionException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -203,12 +205,22 @@ public final class MnistFiles {
             String actual = HexFormat.of().formatHex(digest.digest());
             if (!actual.equals(expectedSha256))
                 throw new IOException(target.getFileName() + " has SHA-256 " + actual + ", expected " + expectedSha256);
+            readableByEveryone(partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             if (!sha256(target).equals(expectedSha256)) // a file system that lies, or another writer
             throw new IOException(target + " changed while it was being put in place; run the cell again.");
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /**
+     * A temporary file is its owner's alone (rw-------); the data set is shared: in a class, students' kernels run under
+     * other users than the one who fetched it.
+     */
+    private static void readableByEveryone(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class))
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     static String sha256(Path file) throws IOException {

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -121,5 +122,9 @@ class MnistFilesTest {
             assertTrue(left.map(p -> p.getFileName().toString())
                     .allMatch(name -> name.equals(".fetch.lock") || MnistFiles.SHA256.containsKey(name)));
         }
+        for (String name : MnistFiles.SHA256.keySet()) // a class's kernels run under other users than the fetcher
+        assertTrue(
+                    Files.getPosixFilePermissions(shared.resolve(name)).contains(PosixFilePermission.OTHERS_READ),
+                    name + " is readable by its owner only");
     }
 }
