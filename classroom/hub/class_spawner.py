@@ -65,6 +65,8 @@ class ClassSpawner(DockerSpawner):
             # nbgrader's release and collect set and read other users' files in the exchange; nothing else
             self.extra_create_kwargs = {"user": "0:0"}
             host["cap_add"] = ["CHOWN", "DAC_OVERRIDE", "FOWNER"]
+            if "--allow-root" not in self.args:
+                self.args = [*self.args, "--allow-root"]
             if self.course and os.path.isdir(self.course):
                 self.volumes[self.course] = os.path.join(HOME, "course")
         else:

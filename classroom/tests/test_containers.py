@@ -119,6 +119,17 @@ def test_students_sign_up_and_log_in_only_once_the_teacher_approved_them(hub):
     assert "/hub/login" not in url, (url, page[:2000])
     url, page = dana.post("/hub/login", {"username": "dana", "password": "wrong-" + password})
     assert "/hub/login" in url
+    for name in ("dana", "teacher"):  # a login starts the user's server
+        stop_if_running(hub, name)
+
+
+def stop_if_running(hub, name):
+    deadline = time.monotonic() + 180
+    while hub.api("GET", f"/users/{name}")["servers"].get("", {}).get("pending") == "spawn":
+        assert time.monotonic() < deadline
+        time.sleep(1)
+    if hub.api("GET", f"/users/{name}")["servers"]:
+        stop_server(hub, name)
 
 
 def test_each_server_is_a_container_of_its_own_without_privileges_and_with_the_class_limits(hub, students):
@@ -140,11 +151,21 @@ def test_each_server_is_a_container_of_its_own_without_privileges_and_with_the_c
         assert sources == sorted([os.path.join(hub.state, "homes", name), os.path.join(hub.state, "exchange")]), \
             "a student's container sees their home and nbgrader's exchange, nothing else of the host"
         assert config["Image"] == image.TAG
+        port = _port_of(hub, name)
+        assert listening_addresses(port) == {"127.0.0.1"}, (name, port, listening_addresses(port))
     assert len(uids) == 2, "each student runs under a uid of their own"
-    served = hub.api("GET", "/users/ann")["servers"][""]["url"]
-    assert served == "/user/ann/"
-    routes = open(hub.log_path).read()
-    assert re.search(r"http://127\.0\.0\.1:\d+", routes), "every server is reached on 127.0.0.1"
+
+
+def listening_addresses(port):
+    """The addresses sockets listen on at `port` (the host's network, which the containers share)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in open(table).readlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add("127.0.0.1" if address == "0100007F" else address)
+    return found
 
 
 def test_a_java_cell_cannot_read_another_students_home_the_hubs_secrets_or_the_answers(hub, students):
@@ -254,6 +275,25 @@ def test_nbgrader_across_containers_keeps_each_submission_and_feedback_to_its_st
                                   f"ls {ASSIGNMENT}/feedback/*/ 2>&1; ls /srv/nbgrader/exchange/cnnbook/feedback 2>&1")
     assert f"{ASSIGNMENT}.html" in out, out
     assert "Permission denied" in out, "ann finds her own feedback but cannot list everyone's: " + out
+
+
+def test_the_teachers_server_alone_sees_the_course(hub, students):
+    os.makedirs(os.path.join(hub.state, "course", "source"), exist_ok=True)
+    with open(os.path.join(hub.state, "course", "source", "answers.txt"), "w") as f:
+        f.write("the teacher's\n")
+    stop_if_running(hub, "teacher")
+    token = start_server(hub, "teacher")
+    try:
+        out, status = run_in_terminal(server_url(hub.url, "teacher"), token, "cat course/source/answers.txt")
+        assert "the teacher's" in out and status == 0, out
+        box = container(hub, "teacher")
+        assert sorted(box["HostConfig"]["CapAdd"]) == ["CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER"] or \
+            sorted(box["HostConfig"]["CapAdd"]) == ["CHOWN", "DAC_OVERRIDE", "FOWNER"], box["HostConfig"]["CapAdd"]
+        out, status = run_in_terminal(server_url(hub.url, "ann"), students["ann"],
+                                      "ls course/source 2>&1; ls /home/jovyan/course 2>&1")
+        assert "answers.txt" not in out and "No such file" in out, out
+    finally:
+        stop_server(hub, "teacher")
 
 
 def _is_server_of(pid, box):
