@@ -15,7 +15,7 @@ PYTEST = $(PYTHON) -m pytest -p no:cacheprovider -v
 PROJECT_JUPYTER := $(CURDIR)/build/jupyter
 export JUPYTER_PATH := $(PROJECT_JUPYTER)$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))
 
-.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom load-test run lab classroom classroom-demo classroom-image assignments bench bench-conv bench-pad seeds kernels-report lock digits clean
+.PHONY: help setup jupyter kernel which-kernel lib data test test-java test-kernel test-notebooks test-classroom load-test run lab classroom classroom-demo classroom-image assignments autograde bench bench-conv bench-pad seeds kernels-report lock digits clean
 
 help:
 	@echo "make run    - execute every notebook (full mode) into build/notebooks and an HTML book in build/html"
@@ -26,6 +26,7 @@ help:
 	@echo "make classroom   - JupyterHub for a class on 127.0.0.1: one container per student (see docs/teaching.md)"
 	@echo "make classroom-demo - the same hub for one person's laptop: shared password, no containers"
 	@echo "make classroom-image - the students' image (classroom/Dockerfile), also for docker run on a laptop"
+	@echo "make autograde ASSIGNMENT=01-loading-mnist - nbgrader autograde of build/course in a container (after collect)"
 	@echo "make assignments - the nbgrader course in build/course: teacher's and students' versions"
 	@echo "make bench  - DL4J vs PyTorch 2 (and its bf16 where the CPU has it) and Keras 3 on the same CNN, 3 epochs (~10-15 min; installs .venv-bench)"
 	@echo "make bench-conv - kill test of lib's direct oneDNN 2.5.2 binding: conv2 against libnd4j and PyTorch (~2 min)"
@@ -126,6 +127,9 @@ lab: setup
 	@environment/start-lab.sh
 
 classroom: setup
+	@[ "$$(id -u)" = 0 ] || { echo "[classroom] a class with one container per student runs the hub as root (it starts" \
+	  "the containers and gives each home to its student's uid): run make classroom as root, or make classroom-demo" \
+	  "for one person" >&2; exit 1; }
 	@$(PYTHON) classroom/prepare.py
 	@$(PYTHON) classroom/image.py
 	@CNNBOOK_CLASSROOM_MODE=containers classroom/start-hub.sh
@@ -139,6 +143,9 @@ classroom-image: setup
 
 assignments: setup
 	@$(PYTHON) classroom/course.py --out build/course
+
+autograde: setup
+	@$(PYTHON) classroom/autograde.py $(or $(ASSIGNMENT),$(error ASSIGNMENT=... names the assignment, e.g. 01-loading-mnist))
 
 kernels-report: kernel
 	@environment/setup-jjava.sh

@@ -31,10 +31,12 @@ def answers():
 
 def install_packages():
     """Debian's docker.io (the engine) and debootstrap (the base image); exit 3 of apt-install.sh: not root/Debian."""
-    if shutil.which("dockerd") and shutil.which("debootstrap"):
+    missing = [package for package, command in (("docker.io", "dockerd"), ("debootstrap", "debootstrap"))
+               if not shutil.which(command)]  # never docker.io beside another Docker (docker-ce conflicts with it)
+    if not missing:
         return
-    run = subprocess.run(["sh", APT_INSTALL, "the class's containers", "docker.io", "debootstrap"])
-    if run.returncode != 0 or not shutil.which("dockerd"):
+    run = subprocess.run(["sh", APT_INSTALL, "the class's containers", *missing])
+    if run.returncode != 0 or not (shutil.which("dockerd") and shutil.which("debootstrap")):
         raise EngineMissing("the class's containers need a Docker engine and debootstrap: as root on Debian, "
                             "`apt-get install docker.io debootstrap` (make classroom does it when it runs as root); "
                             "elsewhere install Docker and start it, then run make classroom again.")

@@ -53,8 +53,8 @@ def image_labels(tag):
 
 
 def debian_suite():
-    values = dict(line.strip().split("=", 1) for line in open("/etc/os-release") if "=" in line)
-    return values.get("VERSION_CODENAME", "").strip('"') or "bookworm"
+    """Debian 12: PACKAGES are its names (Debian 13 has no OpenJDK 17), whatever the host runs."""
+    return "bookworm"
 
 
 def apt_mirror(suite):

@@ -130,6 +130,7 @@ async def run_notebook(hub, student, token, name, report):
                                                   "stop_on_error": True}, session)
             await connection.write_message(json.dumps(request))
             deadline = time.monotonic() + CELL_TIMEOUT
+            failed = False
             while True:
                 raw = await asyncio.wait_for(connection.read_message(), max(1, deadline - time.monotonic()))
                 if raw is None:
@@ -143,8 +144,13 @@ async def run_notebook(hub, student, token, name, report):
                     raise RuntimeError(f"{name} cell {index}: the kernel died")
                 if kind == "error":
                     report.error(student, f"{name} cell {index}: {reply['content']['ename']}: {reply['content']['evalue'][:300]}")
+                    failed = True
                 if kind == "execute_reply":
                     report.cells += 1
+                    # the error's iopub message may come after the shell's reply: the reply's status tells as well
+                    if reply["content"].get("status") == "error" and not failed:
+                        report.error(student, f"{name} cell {index}: {reply['content'].get('ename')}: "
+                                              f"{str(reply['content'].get('evalue'))[:300]}")
                     break
     finally:
         connection.close()

@@ -71,11 +71,21 @@ def install_kernel(state, values):
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
 
 
+COURSE_ID = "cnnbook"
+
+
 def make_exchange(path):
-    """nbgrader's exchange for the class: students (one Unix user each on a real spawner) write their submissions
-    into it and must not touch each other's files, as in nbgrader's own /srv/nbgrader/exchange (sticky, writable)."""
+    """nbgrader's exchange for the class, as nbgrader's own /srv/nbgrader/exchange (sticky, writable), with the
+    course's folders made here, the hub's (root's), with the modes nbgrader's release gives them: otherwise a student
+    (a uid of their own in their container) could make them first, own them, and stop every release."""
     os.makedirs(path, exist_ok=True)
     os.chmod(path, 0o1777)
+    for folder, mode in (("", 0o755), ("outbound", 0o755), ("inbound", 0o2733), ("feedback", 0o711)):
+        made = os.path.join(path, COURSE_ID, folder)
+        os.makedirs(made, exist_ok=True)
+        if os.geteuid() == 0:
+            os.chown(made, 0, 0)
+        os.chmod(made, mode)
 
 
 def prepare(state):

@@ -30,13 +30,16 @@ else
     exit 1
   fi
   secret="$CNNBOOK_HUB_STATE/teacher-password"
-  if [ -z "${CNNBOOK_TEACHER_PASSWORD:-}" ]; then
+  echo "[classroom] JupyterHub on $url : students sign up at ${url}hub/signup, you approve them at ${url}hub/authorize"
+  if [ -n "${CNNBOOK_TEACHER_PASSWORD:-}" ]; then
+    echo "[classroom] the teacher logs in as '$teacher' with CNNBOOK_TEACHER_PASSWORD (on the hub's first start)"
+  else
     [ -s "$secret" ] || (umask 077; "$python" -c 'import secrets; print(secrets.token_urlsafe(12))' > "$secret")
     CNNBOOK_TEACHER_PASSWORD=$(cat "$secret")
+    echo "[classroom] the teacher logs in as '$teacher' with the password in $secret, made at the first start (once"
+    echo "            changed at ${url}hub/change-password, that file is out of date: delete it)"
   fi
   export CNNBOOK_TEACHER_PASSWORD
-  echo "[classroom] JupyterHub on $url : students sign up at ${url}hub/signup, you approve them at ${url}hub/authorize"
-  echo "[classroom] the teacher logs in as '$teacher' with the password in $secret (first start; change it at ${url}hub/change-password)"
 fi
 echo "[classroom] (the teacher, admin, logs in as '$teacher'; Ctrl+C stops the hub and every server)"
 cd "$CNNBOOK_HUB_STATE"

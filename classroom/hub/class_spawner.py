@@ -13,14 +13,23 @@ HOME = "/home/jovyan"
 EXCHANGE = "/srv/nbgrader/exchange"
 
 
-def copy_missing_series(series, home):
+def copy_missing_series(series, home, owner=None):
     """The series into a student's home: all of it the first time, later only what the student deleted (their own
-    copies stay as they are)."""
+    copies stay as they are). Never follows a link the student left in its place: the hub runs as root, and a link
+    named like a notebook could point anywhere on the host. `owner` gets what was copied."""
     os.makedirs(home, exist_ok=True)
     for name in sorted(os.listdir(series)):
         target = os.path.join(home, name)
-        if not os.path.exists(target):
-            shutil.copy(os.path.join(series, name), target)
+        if os.path.lexists(target):
+            continue
+        try:
+            made = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+        except FileExistsError:  # made meanwhile
+            continue
+        with open(os.path.join(series, name), "rb") as source, os.fdopen(made, "wb") as copy:
+            shutil.copyfileobj(source, copy)
+            if owner is not None:
+                os.fchown(copy.fileno(), owner, owner)
 
 
 class ClassSpawner(DockerSpawner):
@@ -42,14 +51,14 @@ class ClassSpawner(DockerSpawner):
         return os.path.join(self.homes, self.escaped_name)
 
     def give_the_series(self):
-        """The series into the home, all of it owned by the student (the teacher's by root)."""
-        copy_missing_series(self.series, self.home_on_host)
+        """The home (the student's alone) with the series in it, owned by the student (the teacher's by root)."""
         owner = 0 if self.is_teacher else self.uid
-        for folder, dirs, files in os.walk(self.home_on_host):
-            for name in [folder] + [os.path.join(folder, n) for n in dirs + files]:
-                if os.lstat(name).st_uid != owner:
-                    os.lchown(name, owner, owner)
+        fresh = not os.path.exists(self.home_on_host)
+        os.makedirs(self.home_on_host, exist_ok=True)
+        if fresh or os.lstat(self.home_on_host).st_uid != owner:
+            os.lchown(self.home_on_host, owner, owner)
         os.chmod(self.home_on_host, 0o700)
+        copy_missing_series(self.series, self.home_on_host, owner)
 
     @property
     def is_teacher(self):

@@ -34,7 +34,9 @@ values = limits.limits()
 
 c = get_config()  # noqa: F821 (JupyterHub provides it)
 
-c.JupyterHub.bind_url = f"http://127.0.0.1:{os.environ.get('CNNBOOK_HUB_PORT', '8000')}"
+# 127.0.0.1 unless CNNBOOK_HUB_BIND_URL names another address: only behind HTTPS (docs/teaching.md)
+c.JupyterHub.bind_url = os.environ.get("CNNBOOK_HUB_BIND_URL") or \
+    f"http://127.0.0.1:{os.environ.get('CNNBOOK_HUB_PORT', '8000')}"
 c.JupyterHub.hub_ip = "127.0.0.1"
 c.JupyterHub.hub_port = int(os.environ.get("CNNBOOK_HUB_API_PORT", "8081"))
 c.JupyterHub.db_url = "sqlite:///" + os.path.join(STATE, "jupyterhub.sqlite")
@@ -72,6 +74,10 @@ if MODE == "containers":
     c.JupyterHub.authenticator_class = class_login.ClassAuthenticator
     c.ClassAuthenticator.teacher = TEACHER
     c.ClassAuthenticator.teacher_password = os.environ.get("CNNBOOK_TEACHER_PASSWORD", "")
+    if not c.ClassAuthenticator.teacher_password and not os.path.exists(os.path.join(STATE, "jupyterhub.sqlite")):
+        # without the teacher's account made now, whoever signs up first as the teacher would be the class's admin
+        raise SystemExit("[classroom] CNNBOOK_TEACHER_PASSWORD is not set: the hub's first start makes the teacher's "
+                         "account with it (classroom/start-hub.sh sets it: run make classroom)")
     c.ClassAuthenticator.enable_signup = True
     c.ClassAuthenticator.open_signup = False  # the teacher approves each student at /hub/authorize
     c.ClassAuthenticator.minimum_password_length = 8

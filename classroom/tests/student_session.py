@@ -45,7 +45,8 @@ async def _run_cells(server, token, cells, timeout):
                                                            "stop_on_error": True}, session)
             await connection.write_message(json.dumps(request))
             deadline = time.monotonic() + timeout
-            while True:
+            replied = idle = False  # the reply (shell) can come before the cell's last output (iopub): wait for both
+            while not (replied and idle):
                 raw = await asyncio.wait_for(connection.read_message(), max(1, deadline - time.monotonic()))
                 if raw is None:
                     result.kernel_died = True
@@ -62,7 +63,9 @@ async def _run_cells(server, token, cells, timeout):
                 elif kind == "error":
                     result.error = (reply["content"]["ename"], reply["content"]["evalue"])
                 elif kind == "execute_reply":
-                    break
+                    replied = True
+                elif kind == "status" and reply["content"].get("execution_state") == "idle":
+                    idle = True
     finally:
         connection.close()
         try:

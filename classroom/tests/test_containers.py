@@ -22,6 +22,7 @@ import urllib.request
 
 import pytest
 
+import autograde
 import course
 import docker_engine
 import hub as hubs
@@ -211,6 +212,17 @@ def test_a_terminal_cannot_signal_other_processes_sniff_loopback_or_reach_anothe
     assert refused.value.code in (403, 404), refused.value
 
 
+def test_a_link_left_in_place_of_a_notebook_does_not_make_the_hub_write_on_the_host(hub, students):
+    bait = os.path.join(hub.state, "written-by-the-hub")
+    out, status = run_in_terminal(server_url(hub.url, "ann"), students["ann"],
+                                  f"rm 02-normalizing.ipynb && ln -s {bait} 02-normalizing.ipynb && ls -l 02-normalizing.ipynb")
+    assert status == 0 and bait in out, out
+    stop_server(hub, "ann")
+    students["ann"] = start_server(hub, "ann")  # the hub gives back missing notebooks at each start, as root
+    assert not os.path.lexists(bait), "the hub followed the student's link and wrote on the host"
+    assert os.path.islink(os.path.join(hub.state, "homes", "ann", "02-normalizing.ipynb"))
+
+
 def test_a_runaway_allocation_and_a_fork_bomb_stop_at_the_students_limits_while_others_work_on(hub, students):
     ben_result = {}
 
@@ -263,9 +275,14 @@ def test_nbgrader_across_containers_keeps_each_submission_and_feedback_to_its_st
     out, status = run_in_terminal(server_url(hub.url, "ann"), students["ann"],
                                   f"ls /srv/nbgrader/exchange/cnnbook/inbound 2>&1; "
                                   f"cat /srv/nbgrader/exchange/cnnbook/inbound/ben+{ASSIGNMENT}+*/*.ipynb 2>&1 | head -c 300")
-    assert "Permission denied" in out and '"cells"' not in out, out
+    assert "Permission denied" in out and '"cells"' not in out, out  # not listed: the name has a random suffix
+    assert re.fullmatch(rf"ben\+{ASSIGNMENT}\+[^+]+\+[A-Za-z0-9_-]{{12}}", bens[0]), bens[0]
     nbgrader("collect", ASSIGNMENT)
-    nbgrader("autograde", ASSIGNMENT)
+    graded = autograde.autograde(course_dir, ASSIGNMENT, capture=True)  # students' code runs in a container
+    assert graded.returncode == 0, graded.stdout + graded.stderr
+    for name in students:
+        assert os.path.exists(os.path.join(course_dir, "autograded", name, ASSIGNMENT, ASSIGNMENT + ".ipynb"))
+    assert "--network" in autograde.command(course_dir, ASSIGNMENT) and "none" in autograde.command(course_dir, ASSIGNMENT)
     nbgrader("generate_feedback", ASSIGNMENT)
     nbgrader("release_feedback", ASSIGNMENT)
     for name in students:
@@ -289,9 +306,10 @@ def test_the_teachers_server_alone_sees_the_course(hub, students):
         box = container(hub, "teacher")
         assert sorted(box["HostConfig"]["CapAdd"]) == ["CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FOWNER"] or \
             sorted(box["HostConfig"]["CapAdd"]) == ["CHOWN", "DAC_OVERRIDE", "FOWNER"], box["HostConfig"]["CapAdd"]
+        on_host = os.path.join(hub.state, "course", "source", "answers.txt")
         out, status = run_in_terminal(server_url(hub.url, "ann"), students["ann"],
-                                      "ls course/source 2>&1; ls /home/jovyan/course 2>&1")
-        assert "answers.txt" not in out and "No such file" in out, out
+                                      f"ls course/source 2>&1; ls /home/jovyan/course 2>&1; cat {on_host} 2>&1")
+        assert "the teacher's" not in out and out.count("No such file") == 3, out
     finally:
         stop_server(hub, "teacher")
 
