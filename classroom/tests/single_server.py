@@ -19,7 +19,17 @@ MANAGER_ARG = "--MappingKernelManager.kernel_manager_class="
 
 
 def hub_config():
-    return PyFileConfigLoader("jupyterhub_config.py", path=HUB_CONFIG).load_config()
+    """The hub's config as the demo mode reads it: its servers are local processes, like the one started here (the
+    container mode's servers get the same Spawner.args, and PYTHONPATH from the image)."""
+    before = os.environ.get("CNNBOOK_CLASSROOM_MODE")
+    os.environ["CNNBOOK_CLASSROOM_MODE"] = "demo"
+    try:
+        return PyFileConfigLoader("jupyterhub_config.py", path=HUB_CONFIG).load_config()
+    finally:
+        if before is None:
+            del os.environ["CNNBOOK_CLASSROOM_MODE"]
+        else:
+            os.environ["CNNBOOK_CLASSROOM_MODE"] = before
 
 
 class StudentServer:
