@@ -7,7 +7,7 @@ import shutil
 
 from dockerspawner import DockerSpawner
 from jupyterhub.utils import random_port
-from traitlets import Dict, Integer, Unicode
+from traitlets import Integer, Unicode
 
 HOME = "/home/jovyan"
 EXCHANGE = "/srv/nbgrader/exchange"
@@ -40,7 +40,6 @@ class ClassSpawner(DockerSpawner):
     course = Unicode("", config=True, help="the nbgrader course on the host: mounted in the teacher's server only")
     first_uid = Integer(20000, config=True, help="a student's uid is this plus their id in the hub's database")
     pids_limit = Integer(1024, config=True, help="processes and threads per server (a JVM kernel uses ~100)")
-    limits = Dict(config=True, help="more of docker's host_config, e.g. memswap_limit")
 
     @property
     def uid(self):
@@ -53,9 +52,8 @@ class ClassSpawner(DockerSpawner):
     def give_the_series(self):
         """The home (the student's alone) with the series in it, owned by the student (the teacher's by root)."""
         owner = 0 if self.is_teacher else self.uid
-        fresh = not os.path.exists(self.home_on_host)
         os.makedirs(self.home_on_host, exist_ok=True)
-        if fresh or os.lstat(self.home_on_host).st_uid != owner:
+        if os.lstat(self.home_on_host).st_uid != owner:
             os.lchown(self.home_on_host, owner, owner)
         os.chmod(self.home_on_host, 0o700)
         copy_missing_series(self.series, self.home_on_host, owner)
@@ -69,7 +67,8 @@ class ClassSpawner(DockerSpawner):
         self.port = random_port()
         self.volumes = {self.home_on_host: HOME, self.exchange: EXCHANGE}
         host = {"cap_drop": ["ALL"], "security_opt": ["no-new-privileges"], "pids_limit": self.pids_limit,
-                "read_only": True, "tmpfs": {"/tmp": "size=512m"}, **self.limits}
+                "read_only": True, "tmpfs": {"/tmp": "size=512m"},
+                "memswap_limit": self.mem_limit}  # no swap beyond the memory limit
         if self.is_teacher:
             # nbgrader's release and collect set and read other users' files in the exchange; nothing else
             self.extra_create_kwargs = {"user": "0:0"}

@@ -104,7 +104,6 @@ if MODE == "containers":
     c.ClassSpawner.mem_limit = values["CNNBOOK_SERVER_MEMORY"]
     c.ClassSpawner.cpu_limit = float(values["CNNBOOK_SERVER_CPUS"])
     c.ClassSpawner.pids_limit = int(values["CNNBOOK_SERVER_PROCESSES"])
-    c.ClassSpawner.limits = {"memswap_limit": values["CNNBOOK_SERVER_MEMORY"]}  # no swap beyond the limit
     # the kernel, lib, MNIST, the kernel manager and nbgrader's settings are in the image
     c.Spawner.environment = {"CNNBOOK_EXCHANGE": class_spawner.EXCHANGE, "CNNBOOK_TEACHER": TEACHER, **passed_on}
 else:
