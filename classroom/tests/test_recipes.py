@@ -23,6 +23,15 @@ def gib(value):
     return float(number) * {"": 1 / 2**30, "k": 1 / 2**20, "m": 1 / 2**10, "g": 1}[unit.lower()]
 
 
+def class_config(monkeypatch, state):
+    """The hub's config for the class in containers as make classroom loads it on a fresh machine (no hub database
+    yet, so the teacher's password is required, as classroom/start-hub.sh sets it)."""
+    monkeypatch.setenv("CNNBOOK_HUB_STATE", str(state))
+    monkeypatch.setenv("CNNBOOK_TEACHER_PASSWORD", "a teacher's password")
+    monkeypatch.delenv("CNNBOOK_CLASSROOM_MODE", raising=False)
+    return PyFileConfigLoader("jupyterhub_config.py", path=os.path.join(CLASSROOM, "hub")).load_config()
+
+
 def env_lines():
     return dict(re.findall(r"^\s*(?:ENV\s+)?([A-Z_]+)=(\S+)", dockerfile(), re.M))
 
@@ -44,8 +53,8 @@ def test_the_image_points_kernels_at_lib_and_mnist_where_it_puts_them():
     assert f"cachedir={image.IN_IMAGE['javacpp']}" in dockerfile()
 
 
-def test_the_image_gives_student_servers_the_hubs_kernel_manager_and_nbgrader_settings():
-    hub = PyFileConfigLoader("jupyterhub_config.py", path=os.path.join(CLASSROOM, "hub")).load_config()
+def test_the_image_gives_student_servers_the_hubs_kernel_manager_and_nbgrader_settings(monkeypatch, tmp_path):
+    hub = class_config(monkeypatch, tmp_path)
     manager = next(arg.split("=", 1)[1] for arg in hub.Spawner.args
                    if arg.startswith("--MappingKernelManager.kernel_manager_class="))
     assert os.path.exists(os.path.join(CLASSROOM, "student_server", manager.split(".")[0] + ".py")), manager
@@ -69,10 +78,22 @@ def test_the_z2jh_limits_fit_the_kernels_limits():
         "the exchange must be a volume every student's pod shares"
 
 
-def test_the_z2jh_student_servers_get_the_same_settings_as_on_one_machine(monkeypatch):
+def test_the_z2jh_student_servers_get_the_same_settings_as_on_one_machine(monkeypatch, tmp_path):
     for key in limits.limits():  # limits.env as written, not as this shell overrides it
         monkeypatch.delenv(key, raising=False)
-    hub = PyFileConfigLoader("jupyterhub_config.py", path=os.path.join(CLASSROOM, "hub")).load_config()
+    hub = class_config(monkeypatch, tmp_path)
     on_one_machine = hub.Spawner.args  # the class in containers (make classroom)
     config = yaml.safe_load(open(os.path.join(CLASSROOM, "z2jh", "config.yaml")))
     assert config["hub"]["config"]["KubeSpawner"]["args"] == on_one_machine
+
+
+def test_the_class_refuses_a_first_start_without_the_teachers_password(monkeypatch, tmp_path):
+    monkeypatch.setenv("CNNBOOK_HUB_STATE", str(tmp_path))
+    monkeypatch.delenv("CNNBOOK_TEACHER_PASSWORD", raising=False)
+    monkeypatch.delenv("CNNBOOK_CLASSROOM_MODE", raising=False)
+    try:
+        PyFileConfigLoader("jupyterhub_config.py", path=os.path.join(CLASSROOM, "hub")).load_config()
+    except SystemExit as refusal:
+        assert "CNNBOOK_TEACHER_PASSWORD is not set" in str(refusal) and "make classroom" in str(refusal)
+    else:
+        raise AssertionError("the hub's first start went on without the teacher's account")
