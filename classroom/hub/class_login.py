@@ -4,8 +4,6 @@ hub's first start, with the password make classroom prints, so that no one can s
 import bcrypt
 from nativeauthenticator import NativeAuthenticator, handlers
 from nativeauthenticator.orm import UserInfo
-from tornado.escape import url_escape
-from tornado.httputil import url_concat
 from traitlets import Unicode
 
 
@@ -25,22 +23,6 @@ class _NoTimer:
 
 class LoginHandler(handlers.LoginHandler):
     statsd = _NoTimer()
-
-    def _render(self, login_error=None, username=None, sync=False, **error_page):
-        """JupyterHub 5 shows an error of a posted login form (an expired form, too many tries) on the login page by
-        calling _render with the error page's fields and sync=True; NativeAuthenticator 1.3.0's _render takes neither,
-        so every such error was an empty HTTP 500. Its login page, with the error's message."""
-        return self.render_template(
-            "native-login.html", sync=sync,
-            next=url_escape(self.get_argument("next", default="")),
-            username=username,
-            login_error=login_error,
-            custom_html=self.authenticator.custom_html,
-            login_url=self.settings["login_url"],
-            enable_signup=self.authenticator.enable_signup,
-            two_factor_auth=self.authenticator.allow_2fa,
-            authenticator_login_url=url_concat(self.authenticator.login_url(self.hub.base_url),
-                                               {"next": self.get_argument("next", "")}))
 
 
 class ClassAuthenticator(NativeAuthenticator):
