@@ -4,6 +4,7 @@ pod the same limits and server settings as the class on one machine."""
 import os
 import re
 
+import pytest
 import yaml
 from traitlets.config.loader import PyFileConfigLoader
 
@@ -23,11 +24,14 @@ def gib(value):
     return float(number) * {"": 1 / 2**30, "k": 1 / 2**20, "m": 1 / 2**10, "g": 1}[unit.lower()]
 
 
-def class_config(monkeypatch, state):
+def class_config(monkeypatch, state, teacher_password="a teacher's password"):
     """The hub's config for the class in containers as make classroom loads it on a fresh machine (no hub database
-    yet, so the teacher's password is required, as classroom/start-hub.sh sets it)."""
+    yet, so the teacher's password is required, as classroom/start-hub.sh sets it; None: not set)."""
     monkeypatch.setenv("CNNBOOK_HUB_STATE", str(state))
-    monkeypatch.setenv("CNNBOOK_TEACHER_PASSWORD", "a teacher's password")
+    if teacher_password is None:
+        monkeypatch.delenv("CNNBOOK_TEACHER_PASSWORD", raising=False)
+    else:
+        monkeypatch.setenv("CNNBOOK_TEACHER_PASSWORD", teacher_password)
     monkeypatch.delenv("CNNBOOK_CLASSROOM_MODE", raising=False)
     return PyFileConfigLoader("jupyterhub_config.py", path=os.path.join(CLASSROOM, "hub")).load_config()
 
@@ -88,12 +92,6 @@ def test_the_z2jh_student_servers_get_the_same_settings_as_on_one_machine(monkey
 
 
 def test_the_class_refuses_a_first_start_without_the_teachers_password(monkeypatch, tmp_path):
-    monkeypatch.setenv("CNNBOOK_HUB_STATE", str(tmp_path))
-    monkeypatch.delenv("CNNBOOK_TEACHER_PASSWORD", raising=False)
-    monkeypatch.delenv("CNNBOOK_CLASSROOM_MODE", raising=False)
-    try:
-        PyFileConfigLoader("jupyterhub_config.py", path=os.path.join(CLASSROOM, "hub")).load_config()
-    except SystemExit as refusal:
-        assert "CNNBOOK_TEACHER_PASSWORD is not set" in str(refusal) and "make classroom" in str(refusal)
-    else:
-        raise AssertionError("the hub's first start went on without the teacher's account")
+    with pytest.raises(SystemExit) as refusal:
+        class_config(monkeypatch, tmp_path, teacher_password=None)
+    assert "CNNBOOK_TEACHER_PASSWORD is not set" in str(refusal.value) and "make classroom" in str(refusal.value)
