@@ -18,8 +18,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * DL4J's convolution layer computed channels-last (NHWC) with libnd4j's oneDNN convolution, where oneDNN's kernels
- * run faster than on NCHW (bench/NOTES.md). The network's first layer (one input channel) is computed as im2col + one
+ * DL4J's convolution layer computed channels-last (NHWC), where oneDNN's kernels run faster than on NCHW
+ * (bench/NOTES.md): on oneDNN called directly with primitives kept per shape and ReLU fused ({@link
+ * DirectConvolutions}), else with libnd4j's oneDNN convolution. The network's first layer (one input channel) is computed as im2col + one
  * matrix product instead: oneDNN is slow for a single channel, and the first layer needs no input gradient.
  * ReLU's backward pass uses the layer's own output, so nothing is computed twice.
  * Accepts NCHW input too when it has one channel (both layouts are the same bytes).
@@ -34,6 +35,7 @@ public class LibConvolutionLayer extends ConvolutionLayer {
     private INDArray preActivation;
     private INDArray columns;
     private final SingleChannelPatches patchMaker = new SingleChannelPatches();
+    private final DirectConvolutions direct = new DirectConvolutions();
 
     public LibConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -52,6 +54,7 @@ public class LibConvolutionLayer extends ConvolutionLayer {
         int outH = g.outHeight(x.size(1)), outW = g.outWidth(x.size(2));
         INDArray out = workspaces.createUninitialized(
                 ArrayType.ACTIVATIONS, dataType, new long[] {batch, outH, outW, outChannels}, 'c');
+        boolean reluDone = false;
         if (firstLayer(weights) && !g.same()) {
             INDArray patches =
                     patches(x, g, outH, outW, training ? ArrayType.ACTIVATIONS : ArrayType.FF_WORKING_MEM, workspaces);
@@ -69,12 +72,19 @@ public class LibConvolutionLayer extends ConvolutionLayer {
             Nd4j.gemm(
                     patches, weightsAndBias, out.reshape('c', batch * outH * outW, outChannels), true, true, 1.0, 0.0);
             columns = training ? patches : null;
+        } else if (DirectConvolutions.usable(dataType, bias != null, g)) {
+            x = contiguous(x);
+            direct.of(x, outChannels, g, NativeOps.isRelu(layerConf().getActivationFn()))
+                    .forward(x, weights, bias, out);
+            reluDone = NativeOps.isRelu(layerConf().getActivationFn());
         } else {
             NativeOps.conv2d(x, weights, bias, g, out);
         }
         IActivation activation = layerConf().getActivationFn();
         preActivation = null;
-        if (NativeOps.isRelu(activation)) {
+        if (reluDone) {
+            // fused into the convolution
+        } else if (NativeOps.isRelu(activation)) {
             Transforms.relu(out, false);
         } else if (!(activation instanceof ActivationIdentity)) {
             if (training) preActivation = out.dup();
@@ -115,7 +125,11 @@ public class LibConvolutionLayer extends ConvolutionLayer {
         } else {
             INDArray x = channelsLast(input, weights.size(1));
             inputGrad = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-            NativeOps.conv2dBackprop(
+            if (DirectConvolutions.usable(dataType, bias != null, geometry())) {
+                x = contiguous(x);
+                direct.of(x, outChannels, geometry(), NativeOps.isRelu(layerConf().getActivationFn()))
+                        .backward(x, weights, contiguous(delta), inputGrad, weightGrad, biasGrad.reshape(outChannels));
+            } else NativeOps.conv2dBackprop(
                     x,
                     weights,
                     bias,
@@ -178,6 +192,18 @@ public class LibConvolutionLayer extends ConvolutionLayer {
         throw new DL4JInvalidInputException("Layer " + index + " expects images with " + channels
                 + " channel(s), NHWC [batch, height, width, " + channels + "] (or NCHW [batch, " + channels
                 + ", height, width]), but got shape " + java.util.Arrays.toString(in.shape()) + ". " + layerId());
+    }
+
+    /** How many input shapes this layer has oneDNN primitives for (0 when it runs on libnd4j's path). */
+    int directShapesBuilt() {
+        return direct.shapesBuilt();
+    }
+
+    /** oneDNN reads and writes arrays in place: C order without gaps. */
+    private static INDArray contiguous(INDArray array) {
+        return array.ordering() == 'c' && (array.elementWiseStride() == 1 || array.length() == 1)
+                ? array
+                : array.dup('c');
     }
 
     /** The input gradient in the layout the input came in (the inverse of {@link #channelsLast}). */

@@ -2,8 +2,6 @@ package org.cnnbook.onednn;
 
 import static org.bytedeco.dnnl.global.dnnl.*;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.dnnl.dnnl_convolution_desc_t;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
 import org.bytedeco.dnnl.dnnl_post_ops;
@@ -18,11 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * shape's precision, used in place; weights are DL4J's fp32 [out, in, kH, kW] and are reordered into the layout
  * oneDNN's kernel wants on every forward call (they change after every step, and are small).
  * <p>
- * Not thread-safe: one instance per layer and shape, used by one training thread.
+ * Not thread-safe: one instance per layer and shape, used by one training thread (a layer keeps its own).
  */
 public final class Convolution {
-    private static final Map<ConvShape, Convolution> BUILT = new ConcurrentHashMap<>();
-
     private final ConvShape shape;
     private final dnnl_primitive forward = new dnnl_primitive();
     private final dnnl_primitive backwardData = new dnnl_primitive();
@@ -32,9 +28,9 @@ public final class Convolution {
     private final Memory src, dst, bias, diffSrc, diffDst, diffBias;
     private final Reorder weightsIn, backwardWeightsIn, weightGradOut;
 
-    /** The primitives for this shape, built the first time it is asked for. */
+    /** The primitives for this shape (building them takes milliseconds: keep the result for every call). */
     public static Convolution of(ConvShape shape) {
-        return BUILT.computeIfAbsent(shape, Convolution::new);
+        return new Convolution(shape);
     }
 
     private Convolution(ConvShape s) {
@@ -143,7 +139,7 @@ public final class Convolution {
 
     /**
      * Gradients from {@code outputGrad} (the gradient after ReLU's backward, if any): {@code inputGrad} (skipped when
-     * null), and the weight and bias gradients in DL4J's layout. Uses the weights of the last {@link #forward}.
+     * null), and the weight and bias gradients in DL4J's layout.
      */
     public void backward(
             INDArray input,
@@ -154,7 +150,8 @@ public final class Convolution {
             INDArray biasGrad) {
         diffDst.bind(outputGrad);
         if (inputGrad != null) {
-            Memory w = backwardWeightsIn == null ? weightsIn.target() : backwardWeightsIn.run(weights);
+            // reordered again: the weights of the last forward call need not be these (another layer or network)
+            Memory w = (backwardWeightsIn == null ? weightsIn : backwardWeightsIn).run(weights);
             OneDnn.execute(
                     backwardData,
                     DNNL_ARG_DIFF_DST,

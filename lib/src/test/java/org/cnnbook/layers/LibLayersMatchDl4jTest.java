@@ -55,6 +55,18 @@ class LibLayersMatchDl4jTest {
     }
 
     @Test
+    void convolutionsAfterTheFirstRunOnOneDnnDirectlyWithPrimitivesKeptPerBatchShape() {
+        MultiLayerNetwork model = Models.corrected();
+        LibConvolutionLayer second = (LibConvolutionLayer) model.getLayer(1);
+        assertEquals(0, ((LibConvolutionLayer) model.getLayer(0)).directShapesBuilt(), "the first layer: patches");
+        model.output(x);
+        model.output(x);
+        assertEquals(1, second.directShapesBuilt(), "built once for a batch of " + x.size(0));
+        model.output(x.get(NDArrayIndex.interval(0, 5)).dup());
+        assertEquals(2, second.directShapesBuilt(), "a smaller last batch gets its own");
+    }
+
+    @Test
     void correctedCnnMatchesDl4jOutputsLossAndGradients() {
         assertSameMaths(Models.correctedConfiguration());
     }
