@@ -24,6 +24,9 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * <p>
  * A configuration with any other kind of layer is returned unchanged: lib has no replacement for it, and mixing
  * channels-last and channels-first layers would only add conversions.
+ * <p>
+ * {@link #stock} goes the other way: DL4J's own classes, channels-first as DL4J builds them by default, so a saved
+ * model is the network the student configured and needs nothing of lib to be loaded.
  */
 public final class LibLayers {
     private static final Map<String, String> REPLACEMENTS = Map.of(
@@ -31,7 +34,13 @@ public final class LibLayers {
             SubsamplingLayer.class.getName(), LibMaxPooling.class.getName(),
             DenseLayer.class.getName(), LibDense.class.getName(),
             OutputLayer.class.getName(), LibOutput.class.getName());
+    private static final Map<String, String> STOCK = Map.of(
+            LibConvolution.class.getName(), ConvolutionLayer.class.getName(),
+            LibMaxPooling.class.getName(), SubsamplingLayer.class.getName(),
+            LibDense.class.getName(), DenseLayer.class.getName(),
+            LibOutput.class.getName(), OutputLayer.class.getName());
     private static final String CHANNELS_LAST = "NHWC";
+    private static final String CHANNELS_FIRST = "NCHW";
 
     private LibLayers() {}
 
@@ -44,8 +53,7 @@ public final class LibLayers {
     public static MultiLayerConfiguration replace(MultiLayerConfiguration conf) {
         ObjectMapper json = NeuralNetConfiguration.mapper();
         ObjectNode tree = json.valueToTree(conf);
-        List<ObjectNode> layers = new ArrayList<>();
-        for (JsonNode layerConf : tree.withArray("confs")) layers.add((ObjectNode) layerConf.get("layer"));
+        List<ObjectNode> layers = layers(tree);
         if (!layers.stream().allMatch(LibLayers::replaceable)) return conf;
         boolean convolutions = false;
         for (ObjectNode layer : layers) {
@@ -61,10 +69,43 @@ public final class LibLayers {
             preProcessors.forEach(p -> {
                 if (p.has("format")) ((ObjectNode) p).put("format", CHANNELS_LAST);
             });
+        return configuration(json, tree);
+    }
+
+    /**
+     * {@code conf} with DL4J's own classes in place of lib's and channels-first (NCHW) again, every other setting as
+     * it is: the same model, computed by DL4J (the dense layer after the flatten then reads its inputs in another order:
+     * {@link LayerSet#copy} moves its weights). {@code conf} itself when it has none of lib's layers.
+     */
+    public static MultiLayerConfiguration stock(MultiLayerConfiguration conf) {
+        ObjectMapper json = NeuralNetConfiguration.mapper();
+        ObjectNode tree = json.valueToTree(conf);
+        List<ObjectNode> layers = layers(tree);
+        if (layers.stream().noneMatch(layer -> STOCK.containsKey(layer.get("@class").asText()))) return conf;
+        for (ObjectNode layer : layers) {
+            String stock = STOCK.get(layer.get("@class").asText());
+            if (stock != null) layer.put("@class", stock);
+            if (layer.has("cnn2dDataFormat")) layer.put("cnn2dDataFormat", CHANNELS_FIRST);
+        }
+        JsonNode preProcessors = tree.get("inputPreProcessors");
+        if (preProcessors != null)
+            preProcessors.forEach(p -> {
+                if (p.has("format")) ((ObjectNode) p).put("format", CHANNELS_FIRST);
+            });
+        return configuration(json, tree);
+    }
+
+    private static List<ObjectNode> layers(ObjectNode tree) {
+        List<ObjectNode> layers = new ArrayList<>();
+        for (JsonNode layerConf : tree.withArray("confs")) layers.add((ObjectNode) layerConf.get("layer"));
+        return layers;
+    }
+
+    private static MultiLayerConfiguration configuration(ObjectMapper json, ObjectNode tree) {
         try {
             return MultiLayerConfiguration.fromJson(json.writeValueAsString(tree));
         } catch (IOException e) {
-            throw new IllegalStateException("Could not copy the configuration with lib's layers", e);
+            throw new IllegalStateException("Could not copy the configuration with other layer classes", e);
         }
     }
 

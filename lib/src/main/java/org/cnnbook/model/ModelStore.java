@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.cnnbook.data.ProjectDirectory;
 import org.cnnbook.data.RunLimits;
+import org.cnnbook.layers.LayerSet;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -14,6 +15,9 @@ import org.deeplearning4j.util.ModelSerializer;
  * {@link ModelSerializer}: a zip with the configuration as JSON and the parameters. Saving writes a temporary file
  * first and moves it in place, so an interrupted save never leaves half a model behind. Loading checks the file first
  * ({@link ModelFileCheck}): DL4J's own loader would run code hidden in a model file from elsewhere.
+ * <p>
+ * The file names DL4J's own layer classes even for a network trained with lib's ({@link LayerSet#DL4J}): DL4J alone
+ * reads it, without lib. Loading builds it again with {@link LayerSet#preferred()}.
  */
 public final class ModelStore {
     private ModelStore() {}
@@ -46,7 +50,7 @@ public final class ModelStore {
         Path partial = null;
         try {
             partial = Files.createTempFile(parent, file.getFileName().toString(), ".part");
-            ModelSerializer.writeModel(model, partial.toFile(), true);
+            ModelSerializer.writeModel(LayerSet.DL4J.copy(model), partial.toFile(), true);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new IOException(
@@ -66,7 +70,7 @@ public final class ModelStore {
                     + "(notebook 6 does, with ModelStore.save).");
         ModelFileCheck.check(file);
         try {
-            return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+            return LayerSet.preferred().copy(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true));
         } catch (Exception e) {
             throw new IOException(
                     file + " is not a DL4J model saved with ModelStore.save (" + e.getMessage() + ").", e);

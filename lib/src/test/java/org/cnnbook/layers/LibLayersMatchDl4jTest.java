@@ -12,11 +12,13 @@ import org.cnnbook.prep.Pixels;
 import org.cnnbook.prep.Shapes;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -98,16 +100,50 @@ class LibLayersMatchDl4jTest {
                 e.getMessage());
     }
 
+    /**
+     * ModelStore saves a lib-trained network as the student configured it, with DL4J's own classes, channels-first:
+     * DL4J's loader alone reads it (no lib class in the file), answers the same, holds the same optimizer state and
+     * epoch count and trains on like the original; ModelStore.load builds it with lib's layers again.
+     */
     @Test
-    void savedAndLoadedModelKeepsLibsLayersAndItsAnswers(@TempDir Path dir) throws Exception {
+    void aSavedModelIsStockDl4jAndLoadsBackWithLibsLayers(@TempDir Path dir) throws Exception {
         MultiLayerNetwork model = Models.corrected();
-        model.fit(new org.nd4j.linalg.dataset.DataSet(x, y));
-        MultiLayerNetwork loaded = ModelStore.load(ModelStore.save(model, dir.resolve("cnn.zip")));
+        MultiLayerNetwork beside = LayerSet.DL4J.network(Models.correctedConfiguration()); // DL4J's, trained alike
+        beside.setParams(FlattenOrder.parameters(
+                model.params(), model.getLayerWiseConfigurations(), beside.getLayerWiseConfigurations()));
+        for (MultiLayerNetwork network : new MultiLayerNetwork[] {model, beside}) {
+            network.fit(new DataSet(x, y));
+            network.fit(new DataSet(x, y));
+        }
+        model.getLayerWiseConfigurations().setEpochCount(3);
+        Path file = ModelStore.save(model, dir.resolve("cnn.zip"));
+
+        MultiLayerNetwork stock = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        MultiLayerConfiguration configured = Models.correctedConfiguration(), saved = stock.getLayerWiseConfigurations();
+        assertFalse(saved.toJson().contains("org.cnnbook"), "no lib class in the file");
+        for (int i = 0; i < configured.getConfs().size(); i++) {
+            assertEquals(configured.getConf(i).getLayer(), saved.getConf(i).getLayer(), "layer " + i);
+            assertEquals(configured.getInputPreProcess(i), saved.getInputPreProcess(i), "before layer " + i);
+        }
+        assertEquals(3, stock.getEpochCount());
+        assertClose(model.output(x), stock.output(x), "DL4J's predictions from the saved file");
+        assertClose(beside.params(), stock.params(), "parameters, as DL4J's layers trained them");
+        assertClose(
+                beside.getUpdater().getStateViewArray(),
+                stock.getUpdater().getStateViewArray(),
+                "Adam's state, as DL4J's layers left it");
+        model.fit(new DataSet(x, y));
+        stock.fit(new DataSet(x, y));
+        assertClose(
+                FlattenOrder.parameters(model.params(), model.getLayerWiseConfigurations(), saved),
+                stock.params(),
+                "parameters after one more step, in DL4J's layers and in lib's");
+
+        MultiLayerNetwork loaded = ModelStore.load(file);
         assertInstanceOf(LibConvolutionLayer.class, loaded.getLayer(0));
-        assertEquals(model.output(x), loaded.output(x));
-        MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(
-                model.getLayerWiseConfigurations().toJson());
-        assertInstanceOf(LibConvolution.class, conf.getConf(1).getLayer());
+        assertEquals(3, loaded.getEpochCount());
+        MultiLayerNetwork again = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
+        assertClose(again.output(x), loaded.output(x), "lib's predictions from the loaded file");
     }
 
     private static void assertSameMaths(MultiLayerConfiguration conf) {
@@ -115,41 +151,14 @@ class LibLayersMatchDl4jTest {
         Nd4jSetup.useLayerHelpers(false);
         MultiLayerNetwork reference = LayerSet.DL4J.network(conf);
         assertFalse(reference.getLayer(0) instanceof LibConvolutionLayer);
-        int dense = firstDenseLayer(reference);
-        fast.setParams(toChannelsLastOrder(reference, reference.params(), dense));
+        MultiLayerConfiguration nchw = reference.getLayerWiseConfigurations(), nhwc = fast.getLayerWiseConfigurations();
+        fast.setParams(FlattenOrder.parameters(reference.params(), nchw, nhwc));
 
         assertClose(reference.output(x), fast.output(x), "outputs");
         INDArray referenceGradient = gradient(reference);
         INDArray fastGradient = gradient(fast);
         assertEquals(reference.score(), fast.score(), 1e-4, "loss");
-        assertClose(toChannelsLastOrder(reference, referenceGradient, dense), fastGradient, "gradients");
-    }
-
-    private static int firstDenseLayer(MultiLayerNetwork model) {
-        for (int i = 0; i < model.getnLayers(); i++)
-            if (model.getLayer(i).conf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.DenseLayer) return i;
-        throw new AssertionError("no dense layer");
-    }
-
-    /**
-     * Flattening NHWC maps orders the dense layer's inputs (h, w, c) instead of (c, h, w): the same model, with that
-     * layer's weight rows permuted. Returns a copy of the flat parameter (or gradient) vector in the fast order.
-     */
-    private static INDArray toChannelsLastOrder(MultiLayerNetwork reference, INDArray flat, int dense) {
-        INDArray result = flat.dup();
-        INDArray source = flat.reshape(flat.length()), target = result.reshape(result.length());
-        long offset = 0;
-        for (int i = 0; i < dense; i++) offset += reference.getLayer(i).numParams();
-        var pool = reference.getLayerWiseConfigurations().getInputPreProcess(dense);
-        var flatten = (org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor) pool;
-        long c = flatten.getNumChannels(), h = flatten.getInputHeight(), w = flatten.getInputWidth();
-        long out = reference.getLayer(dense).getParam("W").size(1);
-        // DL4J keeps dense weights [in, out] in 'f' order: in the flat vector, one block of inputs per output
-        INDArray weights = source.get(NDArrayIndex.interval(offset, offset + c * h * w * out))
-                .reshape(out, c, h, w);
-        target.get(NDArrayIndex.interval(offset, offset + c * h * w * out))
-                .assign(weights.permute(0, 2, 3, 1).dup('c').reshape(c * h * w * out));
-        return result;
+        assertClose(FlattenOrder.parameters(referenceGradient, nchw, nhwc), fastGradient, "gradients");
     }
 
     private static INDArray gradient(MultiLayerNetwork model) {
