@@ -7,11 +7,13 @@ dense 10 (softmax inside the cross-entropy loss); Xavier-normal weights, zero bi
 NCHW float32 pixels / 255; shuffled each epoch; BENCH_THREADS threads (2); the first BENCH_IMAGES
 training images (all 60,000). Prints one JSON line per epoch.
 
-    torch_epoch.py EPOCHS [--paced] [--bf16]
+    torch_epoch.py EPOCHS [--paced] [--bf16] [--tuned]
 
 --paced: before each epoch print READY and wait for a line on standard input (see bench/run_bench.py).
 --bf16: train under CPU autocast to bfloat16 (weights, gradients and Adam stay float32; convolutions, products and
 their gradients run in bf16), PyTorch's mixed precision for CPUs with avx512_bf16 or AMX.
+--tuned: what a PyTorch user who tunes for the CPU adds: the model and the images channels-last (no reorders around
+oneDNN's convolutions) and Adam's fused implementation (one kernel per parameter instead of ~11).
 """
 import contextlib
 import sys
@@ -45,7 +47,7 @@ def accuracy(net, x_test, y_test):
     return correct / len(x_test)
 
 
-def main(count, paced, bf16):
+def main(count, paced, bf16, tuned):
     torch.manual_seed(123)
     torch.set_num_threads(THREADS)
     n = TRAINING_IMAGES
@@ -54,7 +56,11 @@ def main(count, paced, bf16):
     x_test = torch.from_numpy(read_idx("t10k-images-idx3-ubyte").astype(np.float32) / 255).unsqueeze(1)
     y_test = torch.from_numpy(read_idx("t10k-labels-idx1-ubyte").astype(np.int64))
     net = model()
-    optimizer = torch.optim.Adam(net.parameters(), lr=1e-3)
+    if tuned:
+        net = net.to(memory_format=torch.channels_last)
+        x = x.contiguous(memory_format=torch.channels_last)
+        x_test = x_test.contiguous(memory_format=torch.channels_last)
+    optimizer = torch.optim.Adam(net.parameters(), lr=1e-3, **({"fused": True} if tuned else {}))
     loss_fn = nn.CrossEntropyLoss()
     precision = (lambda: torch.autocast("cpu", dtype=torch.bfloat16)) if bf16 else contextlib.nullcontext
     for epoch in epochs(count, paced):
@@ -73,9 +79,10 @@ def main(count, paced, bf16):
         seconds = time.perf_counter() - start
         with precision():
             test_accuracy = accuracy(net, x_test, y_test)
-        report(f"PyTorch {torch.__version__}{' bf16 autocast' if bf16 else ''}", f"{torch.get_num_threads()} threads",
+        variant = (" tuned (channels-last, fused Adam)" if tuned else "") + (" bf16 autocast" if bf16 else "")
+        report(f"PyTorch {torch.__version__}{variant}", f"{torch.get_num_threads()} threads",
                epoch, seconds, test_accuracy, len(x))
 
 
 if __name__ == "__main__":
-    main(*arguments(), "--bf16" in sys.argv[2:])
+    main(*arguments(), "--bf16" in sys.argv[2:], "--tuned" in sys.argv[2:])

@@ -48,7 +48,8 @@ public final class EpochBenchmark {
         data.trainImages().close();
         data.testImages().close();
         MultiLayerNetwork model = Models.corrected();
-        String path = Nd4jSetup.describe();
+        String precision = org.cnnbook.layers.LibLayers.convolutionPrecision();
+        String path = Nd4jSetup.describe() + ", convolutions in " + precision;
         System.err.println(path);
         BufferedReader control = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -69,9 +70,10 @@ public final class EpochBenchmark {
             History history = Trainer.fit(model, x, y, xTest, testLabels, options);
             System.out.printf(
                     Locale.ROOT,
-                    "{\"framework\": \"DL4J 1.0.0-M2.1 through lib\", \"path\": \"%s\", "
+                    "{\"framework\": \"DL4J 1.0.0-M2.1 through lib%s\", \"path\": \"%s\", "
                             + "\"epoch\": %d, \"seconds\": %.3f, \"test_accuracy\": %.4f, \"images\": %d, \"peak_rss_mb\": %d, "
                             + "\"java_heap_committed_mb\": %d}%n",
+                    precision.equals("fp32") ? "" : ", " + precision + " convolutions",
                     path.replace("\"", "'"),
                     epoch,
                     history.epochs().get(0).seconds(),

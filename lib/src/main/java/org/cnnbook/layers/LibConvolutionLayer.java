@@ -20,7 +20,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * DL4J's convolution layer computed channels-last (NHWC), where oneDNN's kernels run faster than on NCHW
  * (bench/NOTES.md): on oneDNN called directly with primitives kept per shape and ReLU fused ({@link
- * DirectConvolutions}), else with libnd4j's oneDNN convolution. The network's first layer (one input channel) is computed as im2col + one
+ * DirectOneDnn}), else with libnd4j's oneDNN convolution. The network's first layer (one input channel) is computed as im2col + one
  * matrix product instead: oneDNN is slow for a single channel, and the first layer needs no input gradient.
  * ReLU's backward pass uses the layer's own output, so nothing is computed twice.
  * Accepts NCHW input too when it has one channel (both layouts are the same bytes).
@@ -35,7 +35,7 @@ public class LibConvolutionLayer extends ConvolutionLayer {
     private INDArray preActivation;
     private INDArray columns;
     private final SingleChannelPatches patchMaker = new SingleChannelPatches();
-    private final DirectConvolutions direct = new DirectConvolutions();
+    private final DirectOneDnn direct = new DirectOneDnn();
 
     public LibConvolutionLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -72,8 +72,8 @@ public class LibConvolutionLayer extends ConvolutionLayer {
             Nd4j.gemm(
                     patches, weightsAndBias, out.reshape('c', batch * outH * outW, outChannels), true, true, 1.0, 0.0);
             columns = training ? patches : null;
-        } else if (DirectConvolutions.usable(dataType, bias != null, g)) {
-            x = contiguous(x);
+        } else if (DirectOneDnn.usable(dataType, bias != null, g)) {
+            x = DirectOneDnn.contiguous(x);
             direct.of(x, outChannels, g, NativeOps.isRelu(layerConf().getActivationFn()))
                     .forward(x, weights, bias, out);
             reluDone = NativeOps.isRelu(layerConf().getActivationFn());
@@ -125,10 +125,10 @@ public class LibConvolutionLayer extends ConvolutionLayer {
         } else {
             INDArray x = channelsLast(input, weights.size(1));
             inputGrad = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-            if (DirectConvolutions.usable(dataType, bias != null, geometry())) {
-                x = contiguous(x);
+            if (DirectOneDnn.usable(dataType, bias != null, geometry())) {
+                x = DirectOneDnn.contiguous(x);
                 direct.of(x, outChannels, geometry(), NativeOps.isRelu(layerConf().getActivationFn()))
-                        .backward(x, weights, contiguous(delta), inputGrad, weightGrad, biasGrad.reshape(outChannels));
+                        .backward(x, weights, DirectOneDnn.contiguous(delta), inputGrad, weightGrad, biasGrad.reshape(outChannels));
             } else NativeOps.conv2dBackprop(
                     x,
                     weights,
@@ -154,7 +154,7 @@ public class LibConvolutionLayer extends ConvolutionLayer {
         if (activation instanceof ActivationIdentity) return epsilon;
         if (NativeOps.isRelu(activation)) {
             INDArray delta = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, output.shape(), 'c');
-            NativeOps.reluBackprop(output, epsilon, delta);
+            direct.reluBackward(output, epsilon, delta);
             return delta;
         }
         return activation.backprop(preActivation, epsilon.dup()).getFirst();
@@ -200,12 +200,6 @@ public class LibConvolutionLayer extends ConvolutionLayer {
     }
 
     /** oneDNN reads and writes arrays in place: C order without gaps. */
-    private static INDArray contiguous(INDArray array) {
-        return array.ordering() == 'c' && (array.elementWiseStride() == 1 || array.length() == 1)
-                ? array
-                : array.dup('c');
-    }
-
     /** The input gradient in the layout the input came in (the inverse of {@link #channelsLast}). */
     private INDArray inInputLayout(INDArray nhwcGrad) {
         if (java.util.Arrays.equals(input.shape(), nhwcGrad.shape())) return nhwcGrad;

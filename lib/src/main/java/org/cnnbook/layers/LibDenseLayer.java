@@ -22,6 +22,8 @@ public class LibDenseLayer extends DenseLayer {
     /** This training step's ReLU output, kept from the forward pass for the backward pass. */
     private INDArray output;
 
+    private final DirectOneDnn direct = new DirectOneDnn();
+
     public LibDenseLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
     }
@@ -65,7 +67,7 @@ public class LibDenseLayer extends DenseLayer {
         INDArray delta;
         if (output != null) {
             delta = workspaces.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, output.shape(), 'c');
-            NativeOps.reluBackprop(output, epsilon, delta);
+            direct.reluBackward(output, epsilon, delta);
             output = null;
         } else {
             INDArray z = preOutputWithPreNorm(true, true, workspaces).getFirst();

@@ -44,6 +44,14 @@ public final class LibLayers {
 
     private LibLayers() {}
 
+    /**
+     * What lib's convolutions after the first compute in: "fp32", or "bf16" (fp32 weights, arrays and every other
+     * layer) when {@code CNNBOOK_PRECISION=bf16} and the CPU computes in bf16.
+     */
+    public static String convolutionPrecision() {
+        return DirectOneDnn.precision() == org.cnnbook.onednn.Precision.FP32 ? "fp32" : "bf16";
+    }
+
     /** An initialised network of {@code conf} built with lib's layers, ready to train. */
     public static MultiLayerNetwork network(MultiLayerConfiguration conf) {
         return LayerSet.LIB.network(conf);

@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A 2-D convolution for one {@link ConvShape}, its primitives built once: forward (training, bias and optionally
- * ReLU fused), input gradient and weight + bias gradients. Images are channels-last (NHWC) ND4J arrays in the
- * shape's precision, used in place; weights are DL4J's fp32 [out, in, kH, kW] and are reordered into the layout
+ * ReLU fused), input gradient and weight + bias gradients. Images are channels-last (NHWC) ND4J arrays of the
+ * shape's {@link Precision}, used in place (or rounded to bf16 on the way in, {@link Precision#BF16_IN_FP32}); weights are DL4J's fp32 [out, in, kH, kW] and are reordered into the layout
  * oneDNN's kernel wants on every forward call (they change after every step, and are small).
  * <p>
  * Not thread-safe: one instance per layer and shape, used by one training thread (a layer keeps its own).
@@ -25,8 +25,8 @@ public final class Convolution {
     private final dnnl_primitive backwardWeights = new dnnl_primitive();
     private final String implementation;
 
-    private final Memory src, dst, bias, diffSrc, diffDst, diffBias;
-    private final Reorder weightsIn, backwardWeightsIn, weightGradOut;
+    private final Memory dst, bias, diffSrc, diffBias;
+    private final Reorder srcIn, diffDstIn, weightsIn, backwardWeightsIn, weightGradOut;
 
     /** The primitives for this shape (building them takes milliseconds: keep the result for every call). */
     public static Convolution of(ConvShape shape) {
@@ -35,9 +35,11 @@ public final class Convolution {
 
     private Convolution(ConvShape s) {
         this.shape = s;
-        int act = s.precision().onednnType;
+        int act = s.precision().onednnType, arrays = s.precision().arrayType;
         dnnl_memory_desc_t srcMd = Descs.of(act, dnnl_nhwc, s.srcDims());
-        dnnl_memory_desc_t dstMd = Descs.of(act, dnnl_nhwc, s.dstDims());
+        dnnl_memory_desc_t diffDstMd = Descs.of(act, dnnl_nhwc, s.dstDims());
+        dnnl_memory_desc_t dstMd = Descs.of(arrays, dnnl_nhwc, s.dstDims());
+        dnnl_memory_desc_t diffSrcMd = Descs.of(arrays, dnnl_nhwc, s.srcDims());
         dnnl_memory_desc_t anyWeights = Descs.of(act, dnnl_format_tag_any, s.weightDims());
         dnnl_memory_desc_t biasMd = Descs.of(dnnl_f32, dnnl_x, s.outChannels());
         dnnl_memory_desc_t userWeights = Descs.of(dnnl_f32, dnnl_oihw, s.weightDims());
@@ -74,9 +76,9 @@ public final class Convolution {
                 dnnl_dilated_convolution_backward_data_desc_init(
                         bd,
                         dnnl_convolution_direct,
-                        srcMd,
+                        diffSrcMd,
                         anyWeights,
-                        dstMd,
+                        diffDstMd,
                         s.strides(),
                         s.dilates(),
                         s.padLeft(),
@@ -92,7 +94,7 @@ public final class Convolution {
                         srcMd,
                         Descs.of(dnnl_f32, dnnl_format_tag_any, s.weightDims()),
                         biasMd,
-                        dstMd,
+                        diffDstMd,
                         s.strides(),
                         s.dilates(),
                         s.padLeft(),
@@ -105,11 +107,11 @@ public final class Convolution {
         check(dnnl_primitive_create(backwardWeights, bwpd), "building the weight gradient");
         implementation = implementation(fpd) + " / " + implementation(bdpd) + " / " + implementation(bwpd);
 
-        src = Memory.bound(srcMd);
+        srcIn = Reorder.into(Descs.of(arrays, dnnl_nhwc, s.srcDims()), srcMd);
+        diffDstIn = Reorder.into(dstMd, diffDstMd);
         dst = Memory.bound(dstMd);
         bias = Memory.bound(biasMd);
-        diffSrc = Memory.bound(srcMd);
-        diffDst = Memory.bound(dstMd);
+        diffSrc = Memory.bound(diffSrcMd);
         diffBias = Memory.bound(biasMd);
         weightsIn = Reorder.into(userWeights, Descs.query(fpd, dnnl_query_weights_md));
         dnnl_memory_desc_t backwardWeightsMd = Descs.query(bdpd, dnnl_query_weights_md);
@@ -128,7 +130,7 @@ public final class Convolution {
         OneDnn.execute(
                 forward,
                 DNNL_ARG_SRC,
-                src.bind(input),
+                srcIn.run(input),
                 DNNL_ARG_WEIGHTS,
                 w,
                 DNNL_ARG_BIAS,
@@ -148,7 +150,7 @@ public final class Convolution {
             INDArray inputGrad,
             INDArray weightGrad,
             INDArray biasGrad) {
-        diffDst.bind(outputGrad);
+        Memory diffDst = diffDstIn.run(outputGrad);
         if (inputGrad != null) {
             // reordered again: the weights of the last forward call need not be these (another layer or network)
             Memory w = (backwardWeightsIn == null ? weightsIn : backwardWeightsIn).run(weights);
@@ -164,7 +166,7 @@ public final class Convolution {
         OneDnn.execute(
                 backwardWeights,
                 DNNL_ARG_SRC,
-                src.bind(input),
+                srcIn.run(input), // rounded again: the input of the last forward call need not be this one
                 DNNL_ARG_DIFF_DST,
                 diffDst,
                 DNNL_ARG_DIFF_WEIGHTS,
@@ -185,12 +187,7 @@ public final class Convolution {
 
     private static dnnl_primitive_desc primitiveDesc(
             org.bytedeco.javacpp.Pointer opDesc, dnnl_primitive_attr attr, dnnl_primitive_desc hint, String what) {
-        dnnl_primitive_desc pd = new dnnl_primitive_desc();
-        check(
-                dnnl_primitive_desc_create(
-                        pd, new org.bytedeco.dnnl.const_dnnl_op_desc_t(opDesc), attr, OneDnn.engine(), hint),
-                "choosing an implementation for the " + what);
-        return pd;
+        return OneDnn.primitiveDesc(opDesc, attr, hint, what);
     }
 
     static String implementation(dnnl_primitive_desc pd) {

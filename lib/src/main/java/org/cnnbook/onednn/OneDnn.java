@@ -88,6 +88,26 @@ public final class OneDnn {
         check(dnnl_stream_wait(STREAM), "waiting for the stream");
     }
 
+    /** Chooses an implementation for {@code opDesc}; backward primitives pass their forward one as {@code hint}. */
+    static org.bytedeco.dnnl.dnnl_primitive_desc primitiveDesc(
+            Pointer opDesc,
+            org.bytedeco.dnnl.dnnl_primitive_attr attr,
+            org.bytedeco.dnnl.dnnl_primitive_desc hint,
+            String what) {
+        org.bytedeco.dnnl.dnnl_primitive_desc pd = new org.bytedeco.dnnl.dnnl_primitive_desc();
+        check(
+                dnnl_primitive_desc_create(pd, new org.bytedeco.dnnl.const_dnnl_op_desc_t(opDesc), attr, ENGINE, hint),
+                "choosing an implementation for the " + what);
+        return pd;
+    }
+
+    /** A primitive for {@code pd}. */
+    static dnnl_primitive primitive(org.bytedeco.dnnl.dnnl_primitive_desc pd, String what) {
+        dnnl_primitive primitive = new dnnl_primitive();
+        check(dnnl_primitive_create(primitive, pd), "building the " + what);
+        return primitive;
+    }
+
     /** The address of an array's first element: ND4J's buffer itself, no copy. The array must be contiguous. */
     static Pointer addressOf(INDArray array) {
         if (array.ordering() != 'c' || array.elementWiseStride() != 1 && array.length() > 1)

@@ -57,15 +57,18 @@ class LibLayersMatchDl4jTest {
     }
 
     @Test
-    void convolutionsAfterTheFirstRunOnOneDnnDirectlyWithPrimitivesKeptPerBatchShape() {
+    void convolutionsAfterTheFirstAndPoolingsRunOnOneDnnDirectlyWithPrimitivesKeptPerBatchShape() {
         MultiLayerNetwork model = Models.corrected();
         LibConvolutionLayer second = (LibConvolutionLayer) model.getLayer(1);
+        LibMaxPoolingLayer pooling = (LibMaxPoolingLayer) model.getLayer(2);
         assertEquals(0, ((LibConvolutionLayer) model.getLayer(0)).directShapesBuilt(), "the first layer: patches");
         model.output(x);
         model.output(x);
         assertEquals(1, second.directShapesBuilt(), "built once for a batch of " + x.size(0));
+        assertEquals(1, pooling.directShapesBuilt(), "built once for a batch of " + x.size(0));
         model.output(x.get(NDArrayIndex.interval(0, 5)).dup());
         assertEquals(2, second.directShapesBuilt(), "a smaller last batch gets its own");
+        assertEquals(2, pooling.directShapesBuilt(), "a smaller last batch gets its own");
     }
 
     @Test
@@ -159,6 +162,9 @@ class LibLayersMatchDl4jTest {
         INDArray fastGradient = gradient(fast);
         assertEquals(reference.score(), fast.score(), 1e-4, "loss");
         assertClose(FlattenOrder.parameters(referenceGradient, nchw, nhwc), fastGradient, "gradients");
+        for (int i = 0; i < fast.getnLayers(); i++)
+            if (fast.getLayer(i) instanceof LibMaxPoolingLayer p)
+                assertTrue(p.directShapesBuilt() > 0, "layer " + i + " pooled on oneDNN directly");
     }
 
     private static INDArray gradient(MultiLayerNetwork model) {

@@ -3,6 +3,7 @@ package org.cnnbook.onednn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.cnnbook.engine.Nd4jSetup;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +71,7 @@ class ConvolutionTest {
 
     @Test
     void bf16AgreesWithFp32ToBf16Precision() {
+        assumeTrue(OneDnn.hasNativeBf16(), "this CPU has no bf16 arithmetic (avx512_bf16 or AMX)");
         Nd4j.getRandom().setSeed(4);
         INDArray x = Nd4j.rand(DataType.FLOAT, 4, 7, 9, 3);
         INDArray w = Nd4j.rand(DataType.FLOAT, 5, 3, 3, 3).subi(0.5);
@@ -79,6 +81,36 @@ class ConvolutionTest {
         INDArray y16 = Nd4j.create(DataType.BFLOAT16, 4, 4, 7, 5);
         Convolution.of(shape(false, Precision.BF16)).forward(x.castTo(DataType.BFLOAT16), w, b, y16);
         assertClose(y32, y16.castTo(DataType.FLOAT), 2e-2);
+    }
+
+    /** fp32 arrays computed in bf16, as lib's layers use it: forward and all gradients within bf16's precision. */
+    @Test
+    void bf16InsideFp32ArraysAgreesWithFp32ForwardAndBackward() {
+        assumeTrue(OneDnn.hasNativeBf16(), "this CPU has no bf16 arithmetic (avx512_bf16 or AMX)");
+        Nd4j.getRandom().setSeed(6);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 4, 7, 9, 3).subi(0.5);
+        INDArray w = Nd4j.rand(DataType.FLOAT, 5, 3, 3, 3).subi(0.5);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 5).subi(0.5);
+        INDArray dy = Nd4j.rand(DataType.FLOAT, 4, 4, 7, 5).subi(0.5);
+        INDArray[] fp32 = forwardAndBackward(Precision.FP32, x, w, b, dy);
+        INDArray[] bf16 = forwardAndBackward(Precision.BF16_IN_FP32, x, w, b, dy);
+        for (int i = 0; i < fp32.length; i++) {
+            assertEquals(DataType.FLOAT, bf16[i].dataType());
+            assertClose(fp32[i], bf16[i], 2e-2);
+        }
+        assertTrue(
+                bf16[0].sub(fp32[0]).norm2Number().doubleValue() > 0,
+                "bf16 rounds: the outputs should differ a little from fp32's");
+    }
+
+    /** y (with ReLU), dx, dw, db. */
+    private static INDArray[] forwardAndBackward(Precision p, INDArray x, INDArray w, INDArray b, INDArray dy) {
+        Convolution conv = Convolution.of(shape(true, p));
+        INDArray y = Nd4j.create(DataType.FLOAT, 4, 4, 7, 5), dx = Nd4j.create(DataType.FLOAT, x.shape());
+        INDArray dw = Nd4j.create(DataType.FLOAT, w.shape()), db = Nd4j.create(DataType.FLOAT, 5);
+        conv.forward(x, w, b, y);
+        conv.backward(x, w, dy, dx, dw, db);
+        return new INDArray[] {y, dx, dw, db};
     }
 
     @Test

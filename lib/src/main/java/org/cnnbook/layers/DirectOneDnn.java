@@ -1,0 +1,131 @@
+package org.cnnbook.layers;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.cnnbook.onednn.ConvShape;
+import org.cnnbook.onednn.Convolution;
+import org.cnnbook.onednn.MaxPooling;
+import org.cnnbook.onednn.OneDnn;
+import org.cnnbook.onednn.PoolShape;
+import org.cnnbook.onednn.Precision;
+import org.cnnbook.onednn.ReluBackward;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One layer's calls of oneDNN made directly: convolutions ({@link Convolution}, bias and ReLU fused into the forward
+ * pass), ReLU's backward pass ({@link ReluBackward}) and max pooling with its workspace ({@link MaxPooling}), their
+ * primitives built once per input shape (the training batch, the last partial batch, an evaluation chunk) and kept.
+ * libnd4j's own path rebuilds its primitives on every call. {@code CNNBOOK_CONVOLUTION=libnd4j} turns all of this off:
+ * the layers then call libnd4j's ops ({@link NativeOps}).
+ * <p>
+ * They compute in fp32, or in bf16 ({@link Precision#BF16_IN_FP32}: the layers' arrays and all weights stay fp32) when
+ * {@code CNNBOOK_PRECISION=bf16} and the CPU computes in bf16 itself (avx512_bf16 or AMX).
+ */
+final class DirectOneDnn {
+    private static final boolean AVAILABLE = available();
+    private static final Precision PRECISION = AVAILABLE ? chosenPrecision() : Precision.FP32;
+
+    private final Map<ConvShape, Convolution> built = new HashMap<>();
+    private final Map<Long, ReluBackward> reluBackwards = new HashMap<>();
+    private final Map<PoolShape, MaxPooling> poolings = new HashMap<>();
+
+    /** Whether this layer can run on the direct path: fp32, a bias, explicit padding, and the preset loaded. */
+    static boolean usable(DataType dataType, boolean hasBias, Geometry g) {
+        return AVAILABLE && dataType == DataType.FLOAT && hasBias && !g.same();
+    }
+
+    /** {@code grad = outputGrad where output > 0, else 0}: ReLU's backward pass from its output. */
+    void reluBackward(INDArray output, INDArray outputGrad, INDArray grad) {
+        if (!AVAILABLE || output.dataType() != DataType.FLOAT || outputGrad.dataType() != DataType.FLOAT) {
+            NativeOps.reluBackprop(output, outputGrad, grad);
+            return;
+        }
+        reluBackwards
+                .computeIfAbsent(output.length(), ReluBackward::of)
+                .run(contiguous(output), contiguous(outputGrad), grad);
+    }
+
+    /** Max pooling of NHWC {@code input}, or null when oneDNN cannot take it (then libnd4j's op serves). */
+    MaxPooling maxPooling(INDArray input, Geometry g) {
+        if (!AVAILABLE || input.dataType() != DataType.FLOAT || g.same() || g.dH() != 1 || g.dW() != 1) return null;
+        PoolShape shape = new PoolShape(
+                input.size(0),
+                input.size(1),
+                input.size(2),
+                input.size(3),
+                g.outHeight(input.size(1)),
+                g.outWidth(input.size(2)),
+                g.kH(),
+                g.kW(),
+                g.sH(),
+                g.sW(),
+                g.pH(),
+                g.pW());
+        return shape.onednnCanPool() ? poolings.computeIfAbsent(shape, MaxPooling::of) : null;
+    }
+
+    /** {@code array} itself when oneDNN can read it in place (C order, contiguous), else a C-order copy. */
+    static INDArray contiguous(INDArray array) {
+        return array.ordering() == 'c' && (array.elementWiseStride() == 1 || array.length() == 1)
+                ? array
+                : array.dup('c');
+    }
+
+    /** The convolution of NHWC {@code input} into {@code outChannels} channels, built the first time. */
+    Convolution of(INDArray input, long outChannels, Geometry g, boolean relu) {
+        ConvShape shape = new ConvShape(
+                input.size(0),
+                input.size(1),
+                input.size(2),
+                input.size(3),
+                outChannels,
+                g.outHeight(input.size(1)),
+                g.outWidth(input.size(2)),
+                g.kH(),
+                g.kW(),
+                g.sH(),
+                g.sW(),
+                g.pH(),
+                g.pW(),
+                g.dH(),
+                g.dW(),
+                relu,
+                PRECISION);
+        return built.computeIfAbsent(shape, Convolution::of);
+    }
+
+    /** The precision the direct convolutions compute in, for every layer of this JVM. */
+    static Precision precision() {
+        return PRECISION;
+    }
+
+    private static Precision chosenPrecision() {
+        String chosen = System.getenv("CNNBOOK_PRECISION");
+        if (chosen == null || chosen.isBlank() || chosen.equalsIgnoreCase("fp32")) return Precision.FP32;
+        if (!chosen.equalsIgnoreCase("bf16"))
+            throw new IllegalArgumentException("CNNBOOK_PRECISION=" + chosen + " is not a precision lib knows: use fp32 "
+                    + "(the default) or bf16, or unset it");
+        if (OneDnn.hasNativeBf16()) return Precision.BF16_IN_FP32;
+        System.err.println("[cnnbook] CNNBOOK_PRECISION=bf16, but this CPU has no bf16 arithmetic (avx512_bf16 or "
+                + "AMX): the convolutions compute in fp32");
+        return Precision.FP32;
+    }
+
+    /** How many input shapes have convolution or pooling primitives: one per input shape seen. */
+    int shapesBuilt() {
+        return built.size() + poolings.size();
+    }
+
+    private static boolean available() {
+        if ("libnd4j".equalsIgnoreCase(System.getenv("CNNBOOK_CONVOLUTION"))) return false;
+        try {
+            OneDnn.describe();
+            return true;
+        } catch (LinkageError | RuntimeException cannotLoad) {
+            System.err.println("[cnnbook] oneDNN's preset did not load (" + cannotLoad
+                    + "): convolutions run on libnd4j's path");
+            return false;
+        }
+    }
+}
