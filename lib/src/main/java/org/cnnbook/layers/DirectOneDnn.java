@@ -24,7 +24,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class DirectOneDnn {
     private static final boolean AVAILABLE = available();
-    private static final Precision PRECISION = AVAILABLE ? chosenPrecision() : Precision.FP32;
+    // switched at run time only to measure what each path buys (notebook 9); a layer reads them on every call
+    private static volatile boolean enabled = AVAILABLE;
+    private static volatile Precision precision = AVAILABLE ? chosenPrecision() : Precision.FP32;
 
     private final Map<ConvShape, Convolution> built = new HashMap<>();
     private final Map<Long, ReluBackward> reluBackwards = new HashMap<>();
@@ -32,12 +34,12 @@ final class DirectOneDnn {
 
     /** Whether this layer can run on the direct path: fp32, a bias, explicit padding, and the preset loaded. */
     static boolean usable(DataType dataType, boolean hasBias, Geometry g) {
-        return AVAILABLE && dataType == DataType.FLOAT && hasBias && !g.same();
+        return enabled && dataType == DataType.FLOAT && hasBias && !g.same();
     }
 
     /** {@code grad = outputGrad where output > 0, else 0}: ReLU's backward pass from its output. */
     void reluBackward(INDArray output, INDArray outputGrad, INDArray grad) {
-        if (!AVAILABLE || output.dataType() != DataType.FLOAT || outputGrad.dataType() != DataType.FLOAT) {
+        if (!enabled || output.dataType() != DataType.FLOAT || outputGrad.dataType() != DataType.FLOAT) {
             NativeOps.reluBackprop(output, outputGrad, grad);
             return;
         }
@@ -48,7 +50,7 @@ final class DirectOneDnn {
 
     /** Max pooling of NHWC {@code input}, or null when oneDNN cannot take it (then libnd4j's op serves). */
     MaxPooling maxPooling(INDArray input, Geometry g) {
-        if (!AVAILABLE || input.dataType() != DataType.FLOAT || g.same() || g.dH() != 1 || g.dW() != 1) return null;
+        if (!enabled || input.dataType() != DataType.FLOAT || g.same() || g.dH() != 1 || g.dW() != 1) return null;
         PoolShape shape = new PoolShape(
                 input.size(0),
                 input.size(1),
@@ -91,13 +93,33 @@ final class DirectOneDnn {
                 g.dH(),
                 g.dW(),
                 relu,
-                PRECISION);
+                precision);
         return built.computeIfAbsent(shape, Convolution::of);
     }
 
     /** The precision the direct convolutions compute in, for every layer of this JVM. */
     static Precision precision() {
-        return PRECISION;
+        return precision;
+    }
+
+    /** From now on, every layer's convolutions compute in {@code p} (fp32, or bf16 where the CPU has it). */
+    static void computeIn(Precision p) {
+        if (p != Precision.FP32 && !bf16Available())
+            throw new IllegalArgumentException("bf16 convolutions need oneDNN's preset and a CPU with bf16 arithmetic "
+                    + "(avx512_bf16 or AMX); this machine " + (AVAILABLE ? "has neither" : "could not load the preset")
+                    + ". Keep fp32.");
+        precision = p;
+    }
+
+    /** Whether convolutions can compute in bf16 here: the preset loaded and the CPU computes in bf16 itself. */
+    static boolean bf16Available() {
+        return AVAILABLE && OneDnn.hasNativeBf16();
+    }
+
+    /** Whether layers call oneDNN directly from now on ({@code on}, where the preset loaded) or libnd4j's ops. */
+    static boolean useDirectly(boolean on) {
+        enabled = on && AVAILABLE;
+        return enabled;
     }
 
     private static Precision chosenPrecision() {

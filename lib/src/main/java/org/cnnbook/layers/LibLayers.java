@@ -52,6 +52,33 @@ public final class LibLayers {
         return DirectOneDnn.precision() == org.cnnbook.onednn.Precision.FP32 ? "fp32" : "bf16";
     }
 
+    /**
+     * From now on lib's convolutions after the first compute in {@code precision}: "fp32" or "bf16" (refused, with the
+     * reason, where the CPU has no bf16 arithmetic). {@code CNNBOOK_PRECISION} sets it for a whole run.
+     */
+    public static void computeConvolutionsIn(String precision) {
+        switch (precision.toLowerCase(java.util.Locale.ROOT)) {
+            case "fp32" -> DirectOneDnn.computeIn(org.cnnbook.onednn.Precision.FP32);
+            case "bf16" -> DirectOneDnn.computeIn(org.cnnbook.onednn.Precision.BF16_IN_FP32);
+            default -> throw new IllegalArgumentException(
+                    "\"" + precision + "\" is not a precision lib's convolutions know: use \"fp32\" or \"bf16\"");
+        }
+    }
+
+    /** Whether lib's convolutions can compute in bf16 on this machine (oneDNN's preset and avx512_bf16 or AMX). */
+    public static boolean bf16Available() {
+        return DirectOneDnn.bf16Available();
+    }
+
+    /**
+     * Whether lib's layers call oneDNN 2.5.2 directly (primitives kept per shape, ReLU fused, pooling with its
+     * workspace; the default where the preset loads) or libnd4j's ops, from now on; returns whether they now do. For
+     * measuring what the direct path buys (notebook 9).
+     */
+    public static boolean callOneDnnDirectly(boolean on) {
+        return DirectOneDnn.useDirectly(on);
+    }
+
     /** An initialised network of {@code conf} built with lib's layers, ready to train. */
     public static MultiLayerNetwork network(MultiLayerConfiguration conf) {
         return LayerSet.LIB.network(conf);

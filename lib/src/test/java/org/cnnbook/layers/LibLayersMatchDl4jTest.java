@@ -71,6 +71,39 @@ class LibLayersMatchDl4jTest {
         assertEquals(2, pooling.directShapesBuilt(), "a smaller last batch gets its own");
     }
 
+    /** The switches notebook 9 measures with: libnd4j's ops instead of the direct path, and bf16 convolutions. */
+    @Test
+    void theDirectPathAndBf16CanBeSwitchedAtRunTimeAndComputeTheSame() {
+        MultiLayerNetwork model = Models.corrected();
+        LibConvolutionLayer second = (LibConvolutionLayer) model.getLayer(1);
+        INDArray direct = model.output(x);
+        try {
+            assertFalse(LibLayers.callOneDnnDirectly(false));
+            INDArray libnd4j = model.output(x.get(NDArrayIndex.interval(0, 7)).dup());
+            assertEquals(1, second.directShapesBuilt(), "libnd4j's ops: no primitives for the batch of 7");
+            assertClose(direct.get(NDArrayIndex.interval(0, 7)), libnd4j, "libnd4j's ops against the direct path");
+        } finally {
+            assertTrue(LibLayers.callOneDnnDirectly(true));
+        }
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> LibLayers.computeConvolutionsIn("fp16"));
+        assertTrue(unknown.getMessage().contains("\"fp32\" or \"bf16\""), unknown.getMessage());
+        if (!LibLayers.bf16Available()) {
+            assertThrows(IllegalArgumentException.class, () -> LibLayers.computeConvolutionsIn("bf16"));
+            return;
+        }
+        try {
+            LibLayers.computeConvolutionsIn("bf16");
+            assertEquals("bf16", LibLayers.convolutionPrecision());
+            INDArray bf16 = model.output(x);
+            assertEquals(2, second.directShapesBuilt(), "bf16 primitives of their own");
+            double difference = Transforms.abs(bf16.sub(direct)).maxNumber().doubleValue();
+            assertTrue(difference > 0 && difference < 2e-2, "bf16 probabilities within 0.02 of fp32's: " + difference);
+        } finally {
+            LibLayers.computeConvolutionsIn("fp32");
+        }
+    }
+
     @Test
     void correctedCnnMatchesDl4jOutputsLossAndGradients() {
         assertSameMaths(Models.correctedConfiguration());
