@@ -126,8 +126,8 @@ final class DirectOneDnn {
         String chosen = System.getenv("CNNBOOK_PRECISION");
         if (chosen == null || chosen.isBlank() || chosen.equalsIgnoreCase("fp32")) return Precision.FP32;
         if (!chosen.equalsIgnoreCase("bf16"))
-            throw new IllegalArgumentException("CNNBOOK_PRECISION=" + chosen + " is not a precision lib knows: use fp32 "
-                    + "(the default) or bf16, or unset it");
+            throw new IllegalArgumentException("CNNBOOK_PRECISION=" + chosen
+                    + " is not a precision lib knows: use fp32 " + "(the default) or bf16, or unset it");
         if (OneDnn.hasNativeBf16()) return Precision.BF16_IN_FP32;
         System.err.println("[cnnbook] CNNBOOK_PRECISION=bf16, but this CPU has no bf16 arithmetic (avx512_bf16 or "
                 + "AMX): the convolutions compute in fp32");
@@ -145,8 +145,8 @@ final class DirectOneDnn {
             OneDnn.describe();
             return true;
         } catch (LinkageError | RuntimeException cannotLoad) {
-            System.err.println("[cnnbook] oneDNN's preset did not load (" + cannotLoad
-                    + "): convolutions run on libnd4j's path");
+            System.err.println(
+                    "[cnnbook] oneDNN's preset did not load (" + cannotLoad + "): convolutions run on libnd4j's path");
             return false;
         }
     }

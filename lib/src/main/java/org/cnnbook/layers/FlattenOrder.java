@@ -66,8 +66,10 @@ final class FlattenOrder {
                     continue;
                 long states = (block.getUpdaterViewOffsetEnd() - block.getUpdaterViewOffsetStart()) / blockLength;
                 for (long s = 0; s < states; s++) {
-                    long start = block.getUpdaterViewOffsetStart() + s * blockLength
-                            + w.offset() - block.getParamOffsetStart();
+                    long start = block.getUpdaterViewOffsetStart()
+                            + s * blockLength
+                            + w.offset()
+                            - block.getParamOffsetStart();
                     var range = NDArrayIndex.interval(start, start + w.length());
                     result.get(range).assign(w.reordered(source.get(range)));
                 }

@@ -127,17 +127,28 @@ public class LibConvolutionLayer extends ConvolutionLayer {
             inputGrad = workspaces.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
             if (DirectOneDnn.usable(dataType, bias != null, geometry())) {
                 x = DirectOneDnn.contiguous(x);
-                direct.of(x, outChannels, geometry(), NativeOps.isRelu(layerConf().getActivationFn()))
-                        .backward(x, weights, DirectOneDnn.contiguous(delta), inputGrad, weightGrad, biasGrad.reshape(outChannels));
-            } else NativeOps.conv2dBackprop(
-                    x,
-                    weights,
-                    bias,
-                    delta,
-                    geometry(),
-                    inputGrad,
-                    weightGrad,
-                    biasGrad == null ? null : biasGrad.reshape(outChannels));
+                direct.of(
+                                x,
+                                outChannels,
+                                geometry(),
+                                NativeOps.isRelu(layerConf().getActivationFn()))
+                        .backward(
+                                x,
+                                weights,
+                                DirectOneDnn.contiguous(delta),
+                                inputGrad,
+                                weightGrad,
+                                biasGrad.reshape(outChannels));
+            } else
+                NativeOps.conv2dBackprop(
+                        x,
+                        weights,
+                        bias,
+                        delta,
+                        geometry(),
+                        inputGrad,
+                        weightGrad,
+                        biasGrad == null ? null : biasGrad.reshape(outChannels));
             inputGrad = inInputLayout(inputGrad);
         }
         Gradient gradient = new DefaultGradient();

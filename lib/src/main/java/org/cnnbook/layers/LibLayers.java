@@ -116,7 +116,8 @@ public final class LibLayers {
         ObjectMapper json = NeuralNetConfiguration.mapper();
         ObjectNode tree = json.valueToTree(conf);
         List<ObjectNode> layers = layers(tree);
-        if (layers.stream().noneMatch(layer -> STOCK.containsKey(layer.get("@class").asText()))) return conf;
+        if (layers.stream()
+                .noneMatch(layer -> STOCK.containsKey(layer.get("@class").asText()))) return conf;
         for (ObjectNode layer : layers) {
             String stock = STOCK.get(layer.get("@class").asText());
             if (stock != null) layer.put("@class", stock);

@@ -34,7 +34,8 @@ public final class MaxPooling {
         dnnl_primitive_desc inferencePd = forward(dnnl_forward_inference, srcMd, dstMd, strides, kernel, padLeft, s);
         dnnl_pooling_desc_t bd = new dnnl_pooling_desc_t();
         OneDnn.check(
-                dnnl_pooling_backward_desc_init(bd, dnnl_pooling_max, srcMd, dstMd, strides, kernel, padLeft, s.padRight()),
+                dnnl_pooling_backward_desc_init(
+                        bd, dnnl_pooling_max, srcMd, dstMd, strides, kernel, padLeft, s.padRight()),
                 "describing max pooling's backward pass " + s);
         dnnl_primitive_desc backwardPd = OneDnn.primitiveDesc(bd, null, trainingPd, "max pooling's backward pass");
         training = OneDnn.primitive(trainingPd, "max pooling");
@@ -70,7 +71,13 @@ public final class MaxPooling {
     public void forward(INDArray input, INDArray output, boolean forTraining) {
         if (forTraining)
             OneDnn.execute(
-                    training, DNNL_ARG_SRC, src.bind(input), DNNL_ARG_DST, dst.bind(output), DNNL_ARG_WORKSPACE, workspace);
+                    training,
+                    DNNL_ARG_SRC,
+                    src.bind(input),
+                    DNNL_ARG_DST,
+                    dst.bind(output),
+                    DNNL_ARG_WORKSPACE,
+                    workspace);
         else OneDnn.execute(inference, DNNL_ARG_SRC, src.bind(input), DNNL_ARG_DST, dst.bind(output));
     }
 

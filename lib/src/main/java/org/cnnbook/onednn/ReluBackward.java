@@ -26,7 +26,8 @@ public final class ReluBackward {
         dnnl_memory_desc_t md = Descs.of(dnnl_f32, dnnl_a, length);
         dnnl_eltwise_desc_t forward = new dnnl_eltwise_desc_t();
         OneDnn.check(
-                dnnl_eltwise_forward_desc_init(forward, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd, md, 0f, 0f),
+                dnnl_eltwise_forward_desc_init(
+                        forward, dnnl_forward_training, dnnl_eltwise_relu_use_dst_for_bwd, md, 0f, 0f),
                 "describing ReLU");
         dnnl_primitive_desc hint = OneDnn.primitiveDesc(forward, null, null, "ReLU");
         dnnl_eltwise_desc_t backward = new dnnl_eltwise_desc_t();

@@ -155,7 +155,8 @@ class LibLayersMatchDl4jTest {
         Path file = ModelStore.save(model, dir.resolve("cnn.zip"));
 
         MultiLayerNetwork stock = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
-        MultiLayerConfiguration configured = Models.correctedConfiguration(), saved = stock.getLayerWiseConfigurations();
+        MultiLayerConfiguration configured = Models.correctedConfiguration(),
+                saved = stock.getLayerWiseConfigurations();
         assertFalse(saved.toJson().contains("org.cnnbook"), "no lib class in the file");
         for (int i = 0; i < configured.getConfs().size(); i++) {
             assertEquals(configured.getConf(i).getLayer(), saved.getConf(i).getLayer(), "layer " + i);
