@@ -28,7 +28,7 @@ help:
 	@echo "make classroom-image - the students' image (classroom/Dockerfile), also for docker run on a laptop"
 	@echo "make autograde ASSIGNMENT=01-loading-mnist - nbgrader autograde of build/course in a container (after collect)"
 	@echo "make assignments - the nbgrader course in build/course: teacher's and students' versions"
-	@echo "make bench  - DL4J vs PyTorch 2 (and its bf16 where the CPU has it) and Keras 3 on the same CNN, 3 epochs (~10-15 min; installs .venv-bench)"
+	@echo "make bench  - DL4J vs PyTorch 2 (as written, tuned, and bf16 where the CPU has it), Keras 3 and DJL on the same CNN, 3 epochs (~20-40 min; installs .venv-bench)"
 	@echo "make bench-conv - kill test of lib's direct oneDNN 2.5.2 binding: conv2 against libnd4j and PyTorch (~2 min)"
 	@echo "make bench-pad - notebook 8's drawing pad: stroke end to bars painted, in JupyterLab in Chromium (~3 min)"
 	@echo "make seeds  - notebook 6's training with 5 seeds, lib's and DL4J's layers: min/mean/max test accuracy (~1 h)"
@@ -154,8 +154,9 @@ kernels-report: kernel
 
 bench: setup
 	@environment/setup-bench.sh
-	@echo "[bench] Building bench/"
+	@echo "[bench] Building bench/ and bench/djl/ (DJL with its PyTorch engine; first time ~120 MB)"
 	@$(MVN) -q -pl bench -am package -DskipTests
+	@$(MVN) -q -f bench/djl/pom.xml package
 	@$(PYTHON) bench/run_bench.py $(if $(EPOCHS),--epochs $(EPOCHS))
 	@$(MAKE) -s bench-pad
 
@@ -189,4 +190,5 @@ lock: jupyter
 
 clean:
 	@$(MVN) -q clean
+	@rm -rf bench/djl/target
 	@rm -rf build

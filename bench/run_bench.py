@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""make bench: DL4J (through lib) against PyTorch 2.x and the seed's Keras program (Keras 3 on TensorFlow), on the
-same CNN, measured in this one invocation.
+"""make bench: DL4J (through lib) against PyTorch 2.x, the seed's Keras program (Keras 3 on TensorFlow) and DJL with
+its PyTorch engine (bench/djl, the Java peer), on the same CNN, measured in this one invocation.
 
     python3 bench/run_bench.py [--epochs N] [--no-contention]
 
 All trainers start together and load their data; then their epochs take turns (the order rotates every epoch, so
 that no trainer always goes first or last), each waiting while another trains, so that all see the same machine
-load. Prints, for each: seconds per epoch, images per second, achieved GFLOP/s against the machine's compute floor,
+load. Prints, for each: seconds per epoch, images per second, achieved GFLOP/s against the cores' compute peak
+(bench/fma_peak.c: fp32 FMA, and bf16 dot products for the bf16 trainers),
 peak memory, test accuracy after each epoch; then one line per ratio with its goal (issue 26), in a form a script can
 read ("ratio DL4J fp32 / PyTorch fp32 epoch time: 0.93"), and the CPU. PyTorch runs as a user writes it
 (torch_epoch.py) and tuned (channels-last, fused Adam: reported, no goal of its own). Where the CPU computes in bf16
@@ -30,13 +31,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 REFERENCE_PYTHON = os.path.join(ROOT, ".venv-bench", "bin", "python")
 TRAIN_FLOP_PER_IMAGE = 80e6   # 13.4 M multiply-adds forward, x2 flop, x3 for forward + backward
-FLOOR_GFLOPS = 380            # two AVX-512 cores, fp32 (../shared/perf-notes.md)
 CONTENTION_IMAGES = 9600      # the slice each trainer trains on in the contention test (300 batches)
 ISA_FLAGS = ("avx2", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile", "amx_bf16")
 BF16_FLAGS = ("avx512_bf16", "amx_bf16")  # the CPU computes in bf16 itself: then the bench measures bf16 too
 BF16_VARIANT = "PyTorch bf16"
 DL4J_BF16 = "DL4J bf16"
 TUNED = "PyTorch tuned"
+DJL = "DJL"
+DJL_CLASSES = os.path.join(ROOT, "bench", "djl", "target")
 ACCURACY_GOAL = 0.990  # every trainer that claims a speed must reach it
 
 
@@ -70,7 +72,8 @@ def bench_classpath():
 
 def trainer_commands(epochs, bf16=False, tuned=True):
     """{name: (command, environment)} of the trainers, each printing READY before an epoch and a JSON line after it:
-    DL4J, PyTorch, Keras, tuned PyTorch (unless not tuned), and when bf16 PyTorch's and DL4J's bf16 variants."""
+    DL4J, PyTorch, Keras, and unless not tuned: tuned PyTorch and DJL (the Java peer, bench/djl); when bf16 PyTorch's
+    and DL4J's bf16 variants."""
     dl4j = ["java", *kernel_jvm_options(), "-cp", bench_classpath(), "org.cnnbook.bench.EpochBenchmark", str(epochs),
             "--paced"]
     torch = [REFERENCE_PYTHON, os.path.join(HERE, "torch_epoch.py"), str(epochs), "--paced"]
@@ -81,6 +84,9 @@ def trainer_commands(epochs, bf16=False, tuned=True):
     }
     if tuned:
         trainers[TUNED] = (torch + ["--tuned"], {})
+        djl_classpath = os.pathsep.join([os.path.join(DJL_CLASSES, "classes"), os.path.join(DJL_CLASSES, "lib", "*")])
+        trainers[DJL] = (["java", "-cp", djl_classpath, "org.cnnbook.bench.djl.DjlEpoch", str(epochs), "--paced"],
+                         {"DJL_CACHE_DIR": os.path.join(ROOT, "build", "djl-cache")})
     if bf16:
         trainers[BF16_VARIANT] = (torch + ["--bf16"], {})
         trainers[DL4J_BF16] = (dl4j, {**DL4J_ENV, "CNNBOOK_PRECISION": "bf16"})
@@ -103,6 +109,31 @@ def dl4j_bf16_probe():
         print(f"[bench] DL4J's bf16 probe failed (exit code {out.returncode}):\n{out.stderr[-3000:]}", flush=True)
         return None
     return json.loads(lines[-1])
+
+
+def fma_peak():
+    """The bench cores' fp32 FMA and bf16 dot-product peaks in GFLOP/s (bench/fma_peak.c, built here with gcc), as
+    {"fp32_gflops": .., "bf16_gflops": .. or None}; None (with the reason printed) if it cannot be built or run."""
+    binary = os.path.join(ROOT, "build", "fma_peak")
+    source = os.path.join(HERE, "fma_peak.c")
+    try:
+        os.makedirs(os.path.dirname(binary), exist_ok=True)
+        if not os.path.exists(binary) or os.path.getmtime(binary) < os.path.getmtime(source):
+            subprocess.run(["gcc", "-O2", "-mavx512f", "-pthread", source, "-o", binary], check=True,
+                           capture_output=True, text=True)
+        out = subprocess.run([binary, str(THREADS)], check=True, capture_output=True, text=True, **on_bench_cores())
+        return json.loads(out.stdout)
+    except (OSError, subprocess.CalledProcessError, ValueError) as e:
+        details = getattr(e, "stderr", "") or ""
+        print(f"[bench] the FMA peak was not measured ({e}){': ' + details[-500:] if details else ''}", flush=True)
+        return None
+
+
+def peak_for(name, peak):
+    """The peak a trainer is measured against: the bf16 one for a bf16 trainer, else fp32 (None if unmeasured)."""
+    if not peak:
+        return None
+    return peak["bf16_gflops"] if "bf16" in name else peak["fp32_gflops"]
 
 
 class PacedTrainer:
@@ -239,7 +270,7 @@ def cpu_description(model, flags):
             f" ({'AMX' if 'amx_tile' in flags else 'no AMX'}, {'AVX-512' if 'avx512f' in flags else 'no AVX-512'})")
 
 
-def summary(epochs):
+def summary(epochs, peak_gflops):
     per_epoch = statistics.mean(e["seconds"] for e in epochs)
     images_per_second = epochs[-1]["images"] / per_epoch
     gflops = images_per_second * TRAIN_FLOP_PER_IMAGE / 1e9
@@ -249,16 +280,18 @@ def summary(epochs):
     if "java_heap_committed_mb" in epochs[-1]:  # DL4J: how much of it is the Java heap (the rest is native)
         inside = f" (Java heap {max(e['java_heap_committed_mb'] for e in epochs)} MB)"
     line = (f"{epochs[-1]['framework']:<36} {per_epoch:6.1f} s/epoch {images_per_second:6.0f} img/s "
-            f"{gflops:6.1f} GFLOP/s ({100 * gflops / FLOOR_GFLOPS:4.1f} % of floor) peak RSS {rss:5.0f} MB{inside}  "
+            f"{gflops:6.1f} GFLOP/s ({f'{100 * gflops / peak_gflops:4.1f} % of peak' if peak_gflops else 'peak n/a'}) peak RSS {rss:5.0f} MB{inside}  "
             f"test acc by epoch {accuracies} %")
     return per_epoch, rss, line
 
 
 def epoch_ratios(results, rows, bf16):
     """{label: (ratio of mean epoch times, goal or None, the ratio epoch by epoch)} for the pairs issue 26 sets goals
-    for: DL4J fp32 against PyTorch as a user writes it and tuned, DL4J bf16 against PyTorch's bf16 autocast."""
+    for: DL4J fp32 against PyTorch as a user writes it and tuned, DL4J bf16 against PyTorch's bf16 autocast; and,
+    without a goal, against DJL."""
     pairs = [("DL4J fp32 / PyTorch fp32", "DL4J", "PyTorch", 0.90),
-             ("DL4J fp32 / tuned PyTorch fp32", "DL4J", TUNED, 1.00)]
+             ("DL4J fp32 / tuned PyTorch fp32", "DL4J", TUNED, 1.00),
+             ("DL4J fp32 / DJL fp32", "DL4J", DJL, None)]
     if bf16:
         pairs.append(("DL4J bf16 / PyTorch bf16", DL4J_BF16, BF16_VARIANT, 0.80))
     return {label: (rows[ours][0] / rows[theirs][0], goal,
@@ -273,13 +306,19 @@ def main(argv):
     args = parser.parse_args(argv)
     if not os.path.exists(REFERENCE_PYTHON):
         sys.exit("[bench] The references are not installed: run environment/setup-bench.sh (make bench does).")
+    if not os.path.isdir(os.path.join(DJL_CLASSES, "lib")):
+        sys.exit("[bench] DJL's trainer is not built: run mvn -q -f bench/djl/pom.xml package (make bench does).")
 
     model, flags = cpu_model_and_flags()
     cpu = cpu_description(model, flags)
     bf16 = any(flag in flags for flag in BF16_FLAGS)
     print(f"[bench] CPU: {cpu}", flush=True)
+    peak = fma_peak()
+    if peak:
+        print(f"[bench] compute peak of {THREADS} threads (bench/fma_peak.c): fp32 FMA {peak['fp32_gflops']:.0f} GFLOP/s"
+              + (f", bf16 dot products {peak['bf16_gflops']:.0f} GFLOP/s" if peak["bf16_gflops"] else ""), flush=True)
     print(f"[bench] the corrected CNN, batch 32, Adam at 1e-3, 3e-4, then 1e-4 per epoch, {args.epochs} epoch(s) of 60,000 "
-          f"images, {THREADS} threads on cores {CORES}; DL4J through lib, PyTorch (as written and tuned) and Keras "
+          f"images, {THREADS} threads on cores {CORES}; DL4J through lib, PyTorch (as written and tuned), Keras and DJL "
           f"taking turns{' (and PyTorch under bf16 autocast and DL4J with bf16 convolutions: this CPU has ' + '/'.join(f for f in BF16_FLAGS if f in flags) + ')' if bf16 else ''}",
           flush=True)
     results = race(args.epochs, bf16)
@@ -296,7 +335,7 @@ def main(argv):
     print("[bench] Java kernel start-up and a trivial cell's round trip (median of 5 kernels x 5 cells)", flush=True)
     startup, trip = kernel_timings()
 
-    rows = {name: summary(epochs) for name, epochs in results.items()}
+    rows = {name: summary(epochs, peak_for(name, peak)) for name, epochs in results.items()}
     print()
     print(f"CPU: {cpu}")
     for _, _, line in rows.values():
@@ -305,7 +344,7 @@ def main(argv):
     for label, (value, goal, pairs) in ratios.items():
         print(f"ratio {label} epoch time: {value:.2f} (goal: {'<= ' + format(goal, '.2f') if goal else 'none'}; "
               f"epoch by epoch: {pairs})")
-    references = [name for name in results if name in ("PyTorch", "Keras", TUNED)]  # fp32, as DL4J
+    references = [name for name in results if name in ("PyTorch", "Keras", TUNED, DJL)]  # fp32, as DL4J
     dl4j_epoch, dl4j_rss, _ = rows["DL4J"]
     below = [name for name, epochs in results.items() if epochs[-1]["test_accuracy"] < ACCURACY_GOAL]
     print(f"test accuracy after the last epoch >= {100 * ACCURACY_GOAL:.1f} % (goal for every trainer): "
@@ -329,7 +368,7 @@ def main(argv):
     if os.path.exists(times):
         run = json.load(open(times))
         print(f"last make run ({'fast' if run['fast'] else 'full'} mode): {run['total_seconds']:.0f} s for the series")
-    report = {"cpu": cpu, "epochs": results, "slow_down_beside_a_copy": slow_downs,
+    report = {"cpu": cpu, "compute_peak_gflops": peak, "epochs": results, "slow_down_beside_a_copy": slow_downs,
               "ratios": {f"{label} epoch time": {"value": value, "goal": goal} for label, (value, goal, _) in ratios.items()}
               | {"DL4J / PyTorch peak RSS": {"value": dl4j_rss / rows["PyTorch"][1], "goal": 0.70}},
               "accuracy_goal": ACCURACY_GOAL, "below_accuracy_goal": below, "dl4j_bf16_probe": probe}
