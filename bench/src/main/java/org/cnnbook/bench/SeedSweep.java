@@ -12,6 +12,7 @@ import org.cnnbook.data.MnistFiles;
 import org.cnnbook.data.MnistLocation;
 import org.cnnbook.data.RunLimits;
 import org.cnnbook.layers.LayerSet;
+import org.cnnbook.layers.LibLayers;
 import org.cnnbook.model.Models;
 import org.cnnbook.prep.OneHot;
 import org.cnnbook.prep.Pixels;
@@ -48,6 +49,7 @@ public final class SeedSweep {
         List<String> layerSets = List.of(options.get("layers").split(","));
         CpuInfo cpu = CpuInfo.ofThisMachine();
         System.out.println("[seeds] CPU: " + cpu);
+        System.out.println("[seeds] " + LibLayers.describePrecision());
 
         int imageCount = Integer.parseInt(options.get("images"));
         MnistData data = Mnist.load(
@@ -94,6 +96,7 @@ public final class SeedSweep {
         System.out.println(
                 "Test accuracy over " + seeds + " seeds (" + epochs + " epochs, best validation epoch kept)");
         System.out.println("CPU: " + cpu);
+        System.out.println(LibLayers.describePrecision() + " (layers=lib)");
         System.out.println("layers   min       mean      max       each");
         for (var entry : accuracies.entrySet()) {
             DoubleSummaryStatistics s =

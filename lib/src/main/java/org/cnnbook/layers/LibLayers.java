@@ -45,8 +45,9 @@ public final class LibLayers {
     private LibLayers() {}
 
     /**
-     * What lib's convolutions after the first compute in: "fp32", or "bf16" (fp32 weights, arrays and every other
-     * layer) when {@code CNNBOOK_PRECISION=bf16} and the CPU computes in bf16.
+     * What lib's convolutions after the first compute in: "bf16" (fp32 weights, arrays and every other layer) by
+     * default where the CPU computes in bf16 (avx512_bf16 or AMX), else "fp32"; {@code CNNBOOK_PRECISION} or
+     * {@link #computeConvolutionsIn} chooses.
      */
     public static String convolutionPrecision() {
         return DirectOneDnn.precision() == org.cnnbook.onednn.Precision.FP32 ? "fp32" : "bf16";
@@ -63,6 +64,18 @@ public final class LibLayers {
             default -> throw new IllegalArgumentException(
                     "\"" + precision + "\" is not a precision lib's convolutions know: use \"fp32\" or \"bf16\"");
         }
+    }
+
+    /** One line for a notebook: the precision lib's convolutions compute in, and why. */
+    public static String describePrecision() {
+        String now = convolutionPrecision();
+        if (!DirectOneDnn.presetLoaded()) return "lib's convolutions compute in fp32 (oneDNN's preset did not load)";
+        if (!bf16Available())
+            return "lib's convolutions compute in fp32: this CPU has no bf16 arithmetic (avx512_bf16 or AMX)";
+        String other = now.equals("bf16") ? "fp32" : "bf16";
+        return "lib's convolutions compute in " + now + " (this CPU computes in bf16, lib's default where it can; "
+                + "CNNBOOK_PRECISION=" + other + " or LibLayers.computeConvolutionsIn(\"" + other + "\") for " + other
+                + ")";
     }
 
     /** Whether lib's convolutions can compute in bf16 on this machine (oneDNN's preset and avx512_bf16 or AMX). */
