@@ -89,6 +89,16 @@ public final class Nd4jSetup {
         System.setProperty(HELPERS_DISABLED_PROPERTY, Boolean.toString(!on));
     }
 
+    /**
+     * OpenBLAS's threads from now on ({@code threads} at least 1): lib keeps it on one (see above); DL4J's own default
+     * is one per core. Notebook 9 switches it to time DL4J's paths as DL4J runs them.
+     */
+    public static void useBlasThreads(int threads) {
+        ensure();
+        if (threads < 1) throw new IllegalArgumentException("OpenBLAS needs at least one thread, not " + threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+    }
+
     /** One line saying which CPU path is active, e.g. for the top of a notebook. */
     public static String describe() {
         initialize(false);

@@ -69,11 +69,13 @@ public final class LibLayers {
     /** One line for a notebook: the precision lib's convolutions compute in, and why. */
     public static String describePrecision() {
         String now = convolutionPrecision();
-        if (!DirectOneDnn.presetLoaded()) return "lib's convolutions compute in fp32 (oneDNN's preset did not load)";
+        if (!DirectOneDnn.presetLoaded())
+            return "lib's convolutions after the first compute in fp32 (oneDNN's preset did not load)";
         if (!bf16Available())
-            return "lib's convolutions compute in fp32: this CPU has no bf16 arithmetic (avx512_bf16 or AMX)";
+            return "lib's convolutions after the first compute in fp32: this CPU has no bf16 arithmetic (avx512_bf16 or AMX)";
         String other = now.equals("bf16") ? "fp32" : "bf16";
-        return "lib's convolutions compute in " + now + " (this CPU computes in bf16, lib's default where it can; "
+        return "lib's convolutions after the first compute in " + now
+                + " (this CPU computes in bf16, lib's default where it can; "
                 + "CNNBOOK_PRECISION=" + other + " or LibLayers.computeConvolutionsIn(\"" + other + "\") for " + other
                 + ")";
     }

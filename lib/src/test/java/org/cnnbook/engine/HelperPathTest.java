@@ -35,6 +35,24 @@ class HelperPathTest {
     }
 
     @Test
+    void openBlasRunsOnOneThreadUntilAskedForMore() {
+        Nd4jSetup.ensure();
+        var blas = org.nd4j.linalg.factory.Nd4j.factory().blas();
+        int before = blas.getMaxThreads();
+        if (System.getenv("OPENBLAS_NUM_THREADS") == null) assertEquals(1, before, "lib's setting");
+        try {
+            Nd4jSetup.useBlasThreads(2);
+            assertEquals(2, blas.getMaxThreads());
+            Nd4jSetup.useBlasThreads(1);
+            assertEquals(1, blas.getMaxThreads());
+        } finally {
+            Nd4jSetup.useBlasThreads(before);
+        }
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Nd4jSetup.useBlasThreads(0));
+        assertTrue(none.getMessage().contains("at least one thread"), none.getMessage());
+    }
+
+    @Test
     void libTurnsOnTheOneDnnLayerHelpers() throws Exception {
         assertTrue(Nd4jSetup.helpersActive(), Nd4jSetup.describe());
         Object helper = helperOf(dl4jCnn(), 0);
