@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import nbformat
 
@@ -57,16 +58,33 @@ def wait_answered(page, timeout_ms=30_000):
 
 def draw_stroke(page, stroke, steps=4):
     """One stroke with the mouse, as a person draws it: press, move, release."""
-    canvas = page.locator(f"{PAD} canvas.pad-ink")
-    canvas.scroll_into_view_if_needed()
-    box = canvas.bounding_box()
+    box, start = pen_on_the_pad(page, stroke[0])
     scale = box["width"] / SIZE
-    x, y = stroke[0]
-    page.mouse.move(box["x"] + x * scale, box["y"] + y * scale)
+    page.mouse.move(*start)
     page.mouse.down()
     for x, y in stroke[1:]:
         page.mouse.move(box["x"] + x * scale, box["y"] + y * scale, steps=steps)
     page.mouse.up()
+
+
+def pen_on_the_pad(page, point, seconds=15):
+    """The pad's box and where `point` (in drawing units) is on the screen, once the pad is the element there.
+    JupyterLab still moves cells for a moment after it scrolled (cells above are measured as they render, more so
+    after a kernel restart): a box measured then would send the stroke to whatever took the pad's place."""
+    canvas = page.locator(f"{PAD} canvas.pad-ink")
+    deadline = time.monotonic() + seconds
+    while True:
+        canvas.scroll_into_view_if_needed()
+        box = canvas.bounding_box()
+        scale = box["width"] / SIZE
+        start = [box["x"] + point[0] * scale, box["y"] + point[1] * scale]
+        on_top = page.evaluate(f"""([x, y]) => document.elementFromPoint(x, y) ===
+            document.querySelector('{PAD} canvas.pad-ink')""", start)
+        if on_top and canvas.bounding_box() == box:
+            return box, start
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the pad did not hold still under the pen for {seconds} s (last box {box})")
+        page.wait_for_timeout(100)
 
 
 def draw_digit(page, digit):

@@ -98,8 +98,15 @@ def test_after_a_kernel_restart_the_pad_says_to_run_its_cell_again(chromium, lab
         assert page.evaluate(f"() => {PANEL}.sessionContext.session.kernel.id") == before, "restarted, not replaced"
         assert page.locator(pad_page.PAD).count() == 1, "the old pad stays on the page"
         pad_page.draw_stroke(page, pad_page.DIGITS[1][0])
-        page.wait_for_function(f"""() => document.querySelector('{pad_page.PAD} .pad-status').textContent
-            .includes('run this cell again')""", timeout=15_000)
+        try:
+            page.wait_for_function(f"""() => document.querySelector('{pad_page.PAD} .pad-status').textContent
+                .includes('run this cell again')""", timeout=15_000)
+        except Exception as timeout:  # say what the pad showed, for the next person to read
+            state = page.evaluate(f"""() => {{ const pad = document.querySelector('{pad_page.PAD}');
+                return {{ strokesSent: pad.dataset.sent, status: pad.querySelector('.pad-status').textContent,
+                          classes: pad.className, onThePage: pad.isConnected,
+                          kernel: {PANEL}.sessionContext.session.kernel.status }}; }}""")
+            raise AssertionError(f"no 'run this cell again' 15 s after a stroke; the pad: {state}") from timeout
         for index in range(cells["pad"] + 1):  # what the pad needs, then the pad: a new one, live again
             run_cell(page, index)
         assert page.locator(pad_page.PAD).count() == 1, "the old pad is replaced by the new cell's output"

@@ -77,20 +77,28 @@ export default {
       return [(event.clientX - box.left) * SIZE / box.width, (event.clientY - box.top) * SIZE / box.height];
     }
 
+    function stale(why) {
+      status.textContent = why + " if the kernel was restarted, run the cells above again (Run \u2192 Run All Above " +
+        "Selected Cell), then run this cell again.";
+      root.classList.add("pad-stale");
+    }
+
     function send() {
       request += 1;
       root.dataset.sent = String(request);
       sentAt = performance.now();
-      model.set("strokes", strokes.map(s => s.slice()));
-      model.set("request", request);
-      model.save_changes();
       clearTimeout(waiting);
-      waiting = setTimeout(() => {
-        status.textContent = "No answer from the kernel for " + PATIENCE_MS / 1000 + " s: it may be busy with another " +
-          "cell; if the kernel was restarted, run the cells above again (Run \u2192 Run All Above Selected Cell), " +
-          "then run this cell again.";
-        root.classList.add("pad-stale");
-      }, PATIENCE_MS);
+      waiting = setTimeout(() => stale("No answer from the kernel for " + PATIENCE_MS / 1000 + " s: it may be busy " +
+        "with another cell;"), PATIENCE_MS);
+      try {
+        model.set("strokes", strokes.map(s => s.slice()));
+        model.set("request", request);
+        model.save_changes();
+      } catch (error) {
+        // a restart closes the pad's channel to the kernel; the widget manager then refuses to send
+        clearTimeout(waiting);
+        stale("This pad has lost its kernel:");
+      }
     }
 
     ink.addEventListener("contextmenu", event => event.preventDefault());
@@ -121,7 +129,12 @@ export default {
     keep.addEventListener("click", () => {
       if (!strokes.length) { status.textContent = "Draw a digit first, then Keep it."; return; }
       if (label.value === "") { status.textContent = "Which digit did you mean? Choose it beside Keep."; return; }
-      model.send({ event: "keep", label: Number(label.value) });
+      try {
+        model.send({ event: "keep", label: Number(label.value) });
+      } catch (error) {
+        stale("This pad has lost its kernel:");
+        return;
+      }
       label.value = "";  // the next digit needs its own choice
     });
 
