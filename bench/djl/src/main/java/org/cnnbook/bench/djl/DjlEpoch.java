@@ -111,32 +111,24 @@ public final class DjlEpoch {
 
     static SequentialBlock network() {
         return new SequentialBlock()
-                .add(Conv2d.builder()
-                        .setKernelShape(new Shape(5, 5))
-                        .setFilters(32)
-                        .build())
-                .add(Activation.reluBlock())
-                .add(Conv2d.builder()
-                        .setKernelShape(new Shape(5, 5))
-                        .setFilters(32)
-                        .build())
-                .add(Activation.reluBlock())
+                .addAll(convolutionWithRelu(5, 32), convolutionWithRelu(5, 32))
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                .add(Conv2d.builder()
-                        .setKernelShape(new Shape(3, 3))
-                        .setFilters(64)
-                        .build())
-                .add(Activation.reluBlock())
-                .add(Conv2d.builder()
-                        .setKernelShape(new Shape(3, 3))
-                        .setFilters(64)
-                        .build())
-                .add(Activation.reluBlock())
+                .addAll(convolutionWithRelu(3, 64), convolutionWithRelu(3, 64))
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(256).build())
                 .add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(10).build());
+    }
+
+    /** A {@code size}x{@code size} convolution into {@code filters} channels (stride 1, no padding), then ReLU. */
+    static SequentialBlock convolutionWithRelu(int size, int filters) {
+        return new SequentialBlock()
+                .add(Conv2d.builder()
+                        .setKernelShape(new Shape(size, size))
+                        .setFilters(filters)
+                        .build())
+                .add(Activation.reluBlock());
     }
 
     /** One Adam step on the batch of {@code order[from..from+32)}; every array it makes is closed with it. */
