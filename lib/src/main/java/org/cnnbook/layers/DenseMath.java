@@ -7,28 +7,29 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The matrix products of a fully connected layer through BLAS directly ({@link Nd4j#gemm}). DL4J's dense and output
- * layers use {@code INDArray.mmul}, which goes through libnd4j's matmul op and costs several times more for these
- * small products.
+ * The matrix products of a fully connected layer, each on a oneDNN product built once per shape ({@link
+ * DirectOneDnn#product}; the bias added by the forward product itself). DL4J's dense and output layers use {@code
+ * INDArray.mmul}, which goes through libnd4j's matmul op: it builds a oneDNN primitive on every call, which costs
+ * more than these small products (1.5 to 3x their time, bench/NOTES.md).
  */
 final class DenseMath {
     private DenseMath() {}
 
-    /** {@code input · W + b} into a new [batch, out] array of the given workspace type. */
+    /** {@code [relu](input · W + b)} into a new [batch, out] array of the given workspace type. */
     static INDArray forward(
+            DirectOneDnn direct,
             INDArray input,
             INDArray weights,
             INDArray bias,
+            boolean relu,
             DataType type,
             ArrayType arrayType,
             LayerWorkspaceMgr workspaces) {
         INDArray out =
                 workspaces.createUninitialized(arrayType, type, new long[] {input.size(0), weights.size(1)}, 'c');
-        Nd4j.gemm(input.castTo(type), weights, out, false, false, 1.0, 0.0);
-        if (bias != null) out.addiRowVector(bias);
+        direct.product(input.castTo(type), weights, bias, relu, out, false, false);
         return out;
     }
 
@@ -36,8 +37,9 @@ final class DenseMath {
      * Weight and bias gradients of {@link #forward} for {@code delta}, the gradient of its output, written into the
      * layer's gradient views ({@code biasGrad} null without bias).
      */
-    static Gradient parameterGradients(INDArray input, INDArray delta, INDArray weightGrad, INDArray biasGrad) {
-        Nd4j.gemm(input.castTo(weightGrad.dataType()), delta, weightGrad, true, false, 1.0, 0.0);
+    static Gradient parameterGradients(
+            DirectOneDnn direct, INDArray input, INDArray delta, INDArray weightGrad, INDArray biasGrad) {
+        direct.product(input.castTo(weightGrad.dataType()), delta, null, false, weightGrad, true, false);
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(DefaultParamInitializer.WEIGHT_KEY, weightGrad);
         if (biasGrad != null) {
@@ -48,10 +50,10 @@ final class DenseMath {
     }
 
     /** {@code delta · Wᵀ}: the gradient for the layer below. */
-    static INDArray inputGradient(INDArray delta, INDArray weights, LayerWorkspaceMgr workspaces) {
+    static INDArray inputGradient(DirectOneDnn direct, INDArray delta, INDArray weights, LayerWorkspaceMgr workspaces) {
         INDArray epsilon = workspaces.createUninitialized(
                 ArrayType.ACTIVATION_GRAD, delta.dataType(), new long[] {delta.size(0), weights.size(0)}, 'c');
-        Nd4j.gemm(delta, weights, epsilon, false, true, 1.0, 0.0);
+        direct.product(delta, weights, null, false, epsilon, false, true);
         return epsilon;
     }
 }

@@ -4,17 +4,22 @@ import java.util.HashMap;
 import java.util.Map;
 import org.cnnbook.onednn.ConvShape;
 import org.cnnbook.onednn.Convolution;
+import org.cnnbook.onednn.MatMul;
 import org.cnnbook.onednn.MaxPooling;
 import org.cnnbook.onednn.OneDnn;
 import org.cnnbook.onednn.PoolShape;
 import org.cnnbook.onednn.Precision;
+import org.cnnbook.onednn.ProductShape;
 import org.cnnbook.onednn.ReluBackward;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One layer's calls of oneDNN made directly: convolutions ({@link Convolution}, bias and ReLU fused into the forward
- * pass), ReLU's backward pass ({@link ReluBackward}) and max pooling with its workspace ({@link MaxPooling}), their
+ * pass), ReLU's backward pass ({@link ReluBackward}), max pooling with its workspace ({@link MaxPooling}) and the
+ * matrix products of the first and the dense layers ({@link MatMul}, a dense layer's bias fused), their
  * primitives built once per input shape (the training batch, the last partial batch, an evaluation chunk) and kept.
  * libnd4j's own path rebuilds its primitives on every call. {@code CNNBOOK_CONVOLUTION=libnd4j} turns all of this off:
  * the layers then call libnd4j's ops ({@link NativeOps}).
@@ -32,6 +37,7 @@ final class DirectOneDnn {
     private final Map<ConvShape, Convolution> built = new HashMap<>();
     private final Map<Long, ReluBackward> reluBackwards = new HashMap<>();
     private final Map<PoolShape, MaxPooling> poolings = new HashMap<>();
+    private final Map<ProductShape, MatMul> products = new HashMap<>();
 
     /** Whether this layer can run on the direct path: fp32, a bias, explicit padding, and the preset loaded. */
     static boolean usable(DataType dataType, boolean hasBias, Geometry g) {
@@ -47,6 +53,60 @@ final class DirectOneDnn {
         reluBackwards
                 .computeIfAbsent(output.length(), ReluBackward::of)
                 .run(contiguous(output), contiguous(outputGrad), grad);
+    }
+
+    /**
+     * {@code out = [relu](op(a) · op(b) (+ biasRow))}, op transposing where asked, as {@code Nd4j.gemm} computes it: on a
+     * oneDNN product built once per shape, or through {@code Nd4j.gemm} (libnd4j's matmul op, which builds its
+     * primitive on every call) where the direct path is off or the arrays are not fp32 or {@code out} is not
+     * contiguous. {@code biasRow} may be null.
+     */
+    void product(
+            INDArray a,
+            INDArray b,
+            INDArray biasRow,
+            boolean relu,
+            INDArray out,
+            boolean transposeA,
+            boolean transposeB) {
+        boolean fp32 = a.dataType() == DataType.FLOAT
+                && b.dataType() == DataType.FLOAT
+                && out.dataType() == DataType.FLOAT
+                && (biasRow == null || biasRow.dataType() == DataType.FLOAT);
+        if (enabled && fp32 && biasRow == null && !relu && columnMajor(out)) {
+            // DL4J keeps a dense layer's weights (and their gradient) column-major: outᵀ = op(b)ᵀ · op(a)ᵀ, row-major
+            product(b, a, null, false, out.transpose(), !transposeB, !transposeA);
+            return;
+        }
+        if (!enabled || !fp32 || contiguous(out) != out) {
+            Nd4j.gemm(a, b, out, transposeA, transposeB, 1.0, 0.0);
+            if (biasRow != null) out.addiRowVector(biasRow);
+            if (relu) Transforms.relu(out, false);
+            return;
+        }
+        // a column-major operand is its transpose stored row-major: read in place, no copy
+        if (columnMajor(a)) {
+            a = a.transpose();
+            transposeA = !transposeA;
+        }
+        if (columnMajor(b)) {
+            b = b.transpose();
+            transposeB = !transposeB;
+        }
+        ProductShape shape = new ProductShape(
+                transposeA ? a.size(1) : a.size(0),
+                transposeA ? a.size(0) : a.size(1),
+                transposeB ? b.size(0) : b.size(1),
+                transposeA,
+                transposeB,
+                biasRow != null,
+                relu);
+        products.computeIfAbsent(shape, MatMul::of)
+                .run(contiguous(a), contiguous(b), biasRow == null ? null : contiguous(biasRow), out);
+    }
+
+    private static boolean columnMajor(INDArray matrix) {
+        return matrix.rank() == 2 && matrix.ordering() == 'f' && matrix.elementWiseStride() == 1 && matrix.length() > 1;
     }
 
     /** Max pooling of NHWC {@code input}, or null when oneDNN cannot take it (then libnd4j's op serves). */
@@ -150,6 +210,11 @@ final class DirectOneDnn {
     /** How many input shapes have convolution or pooling primitives: one per input shape seen. */
     int shapesBuilt() {
         return built.size() + poolings.size();
+    }
+
+    /** How many matrix products have a oneDNN primitive: one per shape seen. */
+    int productsBuilt() {
+        return products.size();
     }
 
     private static boolean available() {

@@ -13,7 +13,6 @@ import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -69,8 +68,16 @@ public class LibConvolutionLayer extends ConvolutionLayer {
                 weightsAndBias
                         .get(NDArrayIndex.all(), NDArrayIndex.point(kernel))
                         .assign(bias);
-            Nd4j.gemm(
-                    patches, weightsAndBias, out.reshape('c', batch * outH * outW, outChannels), true, true, 1.0, 0.0);
+            boolean relu = NativeOps.isRelu(layerConf().getActivationFn());
+            direct.product(
+                    patches,
+                    weightsAndBias,
+                    null,
+                    relu,
+                    out.reshape('c', batch * outH * outW, outChannels),
+                    true,
+                    true);
+            reluDone = relu;
             columns = training ? patches : null;
         } else if (DirectOneDnn.usable(dataType, bias != null, g)) {
             x = DirectOneDnn.contiguous(x);
@@ -108,11 +115,11 @@ public class LibConvolutionLayer extends ConvolutionLayer {
         if (columns != null) {
             INDArray delta2d = delta.reshape('c', columns.size(1), outChannels);
             long kernel = columns.size(0) - 1;
-            // patches · delta without transposes (BLAS runs this long, thin product about 3x faster than
+            // patches · delta without transposes (OpenBLAS ran this long, thin product about 3x faster than
             // deltaᵀ · patchesᵀ); its last row, from the row of ones, is the bias gradient
             INDArray transposedGrad = workspaces.createUninitialized(
                     ArrayType.BP_WORKING_MEM, dataType, new long[] {kernel + 1, outChannels}, 'c');
-            Nd4j.gemm(columns, delta2d, transposedGrad, false, false, 1.0, 0.0);
+            direct.product(columns, delta2d, null, false, transposedGrad, false, false);
             weightGrad
                     .reshape('c', outChannels, kernel)
                     .assign(transposedGrad

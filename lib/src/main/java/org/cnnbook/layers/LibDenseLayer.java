@@ -9,10 +9,9 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * DL4J's dense layer with its matrix products through BLAS directly (see {@link DenseMath}); with ReLU, the backward
+ * DL4J's dense layer with its matrix products on oneDNN products built once per shape (see {@link DenseMath}); with ReLU, the backward
  * pass reads the layer's output instead of recomputing the product.
  */
 public class LibDenseLayer extends DenseLayer {
@@ -41,13 +40,8 @@ public class LibDenseLayer extends DenseLayer {
             boolean training, boolean forBackprop, LayerWorkspaceMgr workspaces) {
         if (!plain()) return super.preOutputWithPreNorm(training, forBackprop, workspaces);
         assertInputSet(forBackprop);
-        INDArray z = DenseMath.forward(
-                input,
-                getParamWithNoise(W, training, workspaces),
-                hasBias() ? getParamWithNoise(B, training, workspaces) : null,
-                dataType,
-                forBackprop ? ArrayType.BP_WORKING_MEM : ArrayType.ACTIVATIONS,
-                workspaces);
+        INDArray z =
+                forward(training, false, forBackprop ? ArrayType.BP_WORKING_MEM : ArrayType.ACTIVATIONS, workspaces);
         return new Pair<>(z, z);
     }
 
@@ -55,10 +49,22 @@ public class LibDenseLayer extends DenseLayer {
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaces) {
         output = null;
         if (!plain() || !NativeOps.isRelu(layerConf().getActivationFn())) return super.activate(training, workspaces);
-        INDArray out = preOutputWithPreNorm(training, false, workspaces).getFirst();
-        Transforms.relu(out, false);
+        assertInputSet(false);
+        INDArray out = forward(training, true, ArrayType.ACTIVATIONS, workspaces); // ReLU fused into the product
         if (training) output = out;
         return out;
+    }
+
+    private INDArray forward(boolean training, boolean relu, ArrayType arrayType, LayerWorkspaceMgr workspaces) {
+        return DenseMath.forward(
+                direct,
+                input,
+                getParamWithNoise(W, training, workspaces),
+                hasBias() ? getParamWithNoise(B, training, workspaces) : null,
+                relu,
+                dataType,
+                arrayType,
+                workspaces);
     }
 
     @Override
@@ -75,9 +81,14 @@ public class LibDenseLayer extends DenseLayer {
         }
         INDArray weightGrad = gradientViews.get(W);
         INDArray biasGrad = hasBias() ? gradientViews.get(B) : null;
-        Gradient gradient = DenseMath.parameterGradients(input, delta, weightGrad, biasGrad);
-        INDArray inputGrad = DenseMath.inputGradient(delta, getParamWithNoise(W, true, workspaces), workspaces);
+        Gradient gradient = DenseMath.parameterGradients(direct, input, delta, weightGrad, biasGrad);
+        INDArray inputGrad = DenseMath.inputGradient(direct, delta, getParamWithNoise(W, true, workspaces), workspaces);
         weightNoiseParams.clear();
         return new Pair<>(gradient, inputGrad);
+    }
+
+    /** How many matrix products this layer has oneDNN primitives for (0 when it runs on libnd4j's path). */
+    int directProductsBuilt() {
+        return direct.productsBuilt();
     }
 }

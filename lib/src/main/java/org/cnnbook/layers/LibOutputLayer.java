@@ -10,10 +10,11 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** DL4J's output layer with its matrix products through BLAS directly (see {@link DenseMath}). */
+/** DL4J's output layer with its matrix products on oneDNN products built once per shape (see {@link DenseMath}). */
 public class LibOutputLayer extends OutputLayer {
     private static final String W = DefaultParamInitializer.WEIGHT_KEY;
     private static final String B = DefaultParamInitializer.BIAS_KEY;
+    private final DirectOneDnn direct = new DirectOneDnn();
 
     public LibOutputLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -29,9 +30,11 @@ public class LibOutputLayer extends OutputLayer {
         if (!plain()) return super.preOutputWithPreNorm(training, forBackprop, workspaces);
         assertInputSet(forBackprop);
         INDArray z = DenseMath.forward(
+                direct,
                 input,
                 getParamWithNoise(W, training, workspaces),
                 hasBias() ? getParamWithNoise(B, training, workspaces) : null,
+                false,
                 dataType,
                 forBackprop ? ArrayType.BP_WORKING_MEM : ArrayType.ACTIVATIONS,
                 workspaces);
@@ -52,8 +55,8 @@ public class LibOutputLayer extends OutputLayer {
                         maskArray);
         INDArray weightGrad = gradientViews.get(W);
         INDArray biasGrad = hasBias() ? gradientViews.get(B) : null;
-        Gradient gradient = DenseMath.parameterGradients(input, delta, weightGrad, biasGrad);
-        INDArray inputGrad = DenseMath.inputGradient(delta, getParamWithNoise(W, true, workspaces), workspaces);
+        Gradient gradient = DenseMath.parameterGradients(direct, input, delta, weightGrad, biasGrad);
+        INDArray inputGrad = DenseMath.inputGradient(direct, delta, getParamWithNoise(W, true, workspaces), workspaces);
         weightNoiseParams.clear();
         return new Pair<>(gradient, inputGrad);
     }

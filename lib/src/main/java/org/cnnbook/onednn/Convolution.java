@@ -4,7 +4,6 @@ import static org.bytedeco.dnnl.global.dnnl.*;
 
 import org.bytedeco.dnnl.dnnl_convolution_desc_t;
 import org.bytedeco.dnnl.dnnl_memory_desc_t;
-import org.bytedeco.dnnl.dnnl_post_ops;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_attr;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
@@ -44,15 +43,7 @@ public final class Convolution {
         dnnl_memory_desc_t biasMd = Descs.of(dnnl_f32, dnnl_x, s.outChannels());
         dnnl_memory_desc_t userWeights = Descs.of(dnnl_f32, dnnl_oihw, s.weightDims());
 
-        dnnl_primitive_attr attr = new dnnl_primitive_attr();
-        check(dnnl_primitive_attr_create(attr), "creating attributes");
-        if (s.relu()) {
-            dnnl_post_ops ops = new dnnl_post_ops();
-            check(dnnl_post_ops_create(ops), "creating post-ops");
-            check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, 0f, 0f), "adding ReLU");
-            check(dnnl_primitive_attr_set_post_ops(attr, ops), "setting post-ops");
-            dnnl_post_ops_destroy(ops);
-        }
+        dnnl_primitive_attr attr = s.relu() ? OneDnn.reluAfter() : null;
         dnnl_convolution_desc_t fd = new dnnl_convolution_desc_t();
         check(
                 dnnl_dilated_convolution_forward_desc_init(
@@ -69,7 +60,7 @@ public final class Convolution {
                         s.padRight()),
                 "describing the forward convolution " + s);
         dnnl_primitive_desc fpd = primitiveDesc(fd, attr, null, "forward convolution");
-        dnnl_primitive_attr_destroy(attr);
+        if (attr != null) dnnl_primitive_attr_destroy(attr);
 
         dnnl_convolution_desc_t bd = new dnnl_convolution_desc_t();
         check(

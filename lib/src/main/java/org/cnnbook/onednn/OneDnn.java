@@ -101,6 +101,18 @@ public final class OneDnn {
         return pd;
     }
 
+    /** Attributes that apply ReLU to a primitive's output (a post-op); the caller destroys them once used. */
+    static org.bytedeco.dnnl.dnnl_primitive_attr reluAfter() {
+        org.bytedeco.dnnl.dnnl_primitive_attr attr = new org.bytedeco.dnnl.dnnl_primitive_attr();
+        check(dnnl_primitive_attr_create(attr), "creating attributes");
+        org.bytedeco.dnnl.dnnl_post_ops ops = new org.bytedeco.dnnl.dnnl_post_ops();
+        check(dnnl_post_ops_create(ops), "creating post-ops");
+        check(dnnl_post_ops_append_eltwise(ops, 1f, dnnl_eltwise_relu, 0f, 0f), "adding ReLU");
+        check(dnnl_primitive_attr_set_post_ops(attr, ops), "setting post-ops");
+        dnnl_post_ops_destroy(ops);
+        return attr;
+    }
+
     /** A primitive for {@code pd}. */
     static dnnl_primitive primitive(org.bytedeco.dnnl.dnnl_primitive_desc pd, String what) {
         dnnl_primitive primitive = new dnnl_primitive();

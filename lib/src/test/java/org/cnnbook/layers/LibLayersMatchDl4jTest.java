@@ -71,6 +71,24 @@ class LibLayersMatchDl4jTest {
         assertEquals(2, pooling.directShapesBuilt(), "a smaller last batch gets its own");
     }
 
+    @Test
+    void theDenseLayersProductsRunOnOneDnnProductsKeptPerShape() {
+        MultiLayerNetwork model = Models.corrected();
+        LibDenseLayer dense = (LibDenseLayer) model.getLayer(6);
+        model.output(x);
+        model.output(x);
+        assertEquals(1, dense.directProductsBuilt(), "the forward product, built once for a batch of " + x.size(0));
+        model.fit(x, y);
+        assertEquals(3, dense.directProductsBuilt(), "and the weight and input gradients' products");
+        try {
+            assertFalse(LibLayers.callOneDnnDirectly(false));
+            model.output(x.get(NDArrayIndex.interval(0, 7)).dup());
+            assertEquals(3, dense.directProductsBuilt(), "libnd4j's ops: no product for the batch of 7");
+        } finally {
+            assertTrue(LibLayers.callOneDnnDirectly(true));
+        }
+    }
+
     /** The switches notebook 9 measures with: libnd4j's ops instead of the direct path, and bf16 convolutions. */
     @Test
     void theDirectPathAndBf16CanBeSwitchedAtRunTimeAndComputeTheSame() {
