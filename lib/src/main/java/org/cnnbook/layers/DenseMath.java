@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The matrix products of a fully connected layer, each on a oneDNN product built once per shape ({@link
  * DirectOneDnn#product}; the bias added by the forward product itself). DL4J's dense and output layers use {@code
  * INDArray.mmul}, which goes through libnd4j's matmul op: it builds a oneDNN primitive on every call, which costs
- * more than these small products (1.5 to 3x their time, bench/NOTES.md).
+ * more than these small products (1.3 to 3x their time, bench/NOTES.md).
  */
 final class DenseMath {
     private DenseMath() {}
