@@ -23,6 +23,7 @@ import html
 import importlib.resources
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -41,6 +42,8 @@ KERNEL = os.environ.get("CNNBOOK_KERNEL", "java")
 STUB = "// YOUR CODE HERE"
 BOOK_TEMPLATES = os.path.join(HERE, "book-template")
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
+SERIES_INDEX = "README.md"
+LOCAL_NOTEBOOK_LINK = re.compile(r'href="([0-9][0-9A-Za-z_.-]*)\.ipynb(#[^"]*)?"')
 
 
 def series():
@@ -232,10 +235,17 @@ def write_html(notebook, name, html_dir):
     resources = {"metadata": {"name": name.replace(".ipynb", "")},
                  "plotly_js": plotly_js_beside(html_dir) if has_plotly_figures(notebook) else None}
     body, _ = exporter.from_notebook_node(notebook, resources=resources)
+    body = book_links(body)
     path = os.path.join(html_dir, name.replace(".ipynb", ".html"))
     with open(path, "w", encoding="utf-8") as f:
         f.write(body)
     return path
+
+
+def book_links(page):
+    """A page's links to the other notebooks and to the series' index, pointed at the book's pages instead."""
+    page = LOCAL_NOTEBOOK_LINK.sub(lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', page)
+    return page.replace(f'href="{SERIES_INDEX}"', 'href="index.html"')
 
 
 def write_index(entries, html_dir, fast):
@@ -278,6 +288,7 @@ def main(argv):
     out_html = os.path.join(args.out, "html")
     os.makedirs(out_notebooks, exist_ok=True)
     os.makedirs(out_html, exist_ok=True)
+    shutil.copy(os.path.join(HERE, SERIES_INDEX), out_notebooks)  # the last notebook links back to it
 
     names = [n for n in series() if not args.only or any(n.startswith(p) for p in args.only)]
     entries = {}

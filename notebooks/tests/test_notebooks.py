@@ -1,6 +1,7 @@
 """Every notebook of the series, executed as a quick run (DATASET_LIMIT, MAX_EPOCH) on the real kernel, checked the way a reader would."""
 import json
 import os
+import re
 
 import nbformat
 import pytest
@@ -119,6 +120,17 @@ def test_the_html_book_has_an_index_and_a_page_per_notebook(executed):
         assert name.replace(".ipynb", ".html") in pages
     index = open(os.path.join(executed_dir(), "html", "index.html")).read()
     assert all(name.replace(".ipynb", ".html") in index for name in NOTEBOOKS)
+
+
+def test_every_local_link_in_the_book_and_the_executed_notebooks_leads_somewhere(executed):
+    """The pages link to each other, not to notebooks beside them; the executed notebooks find the series' index."""
+    for folder, suffix in (("html", ".html"), ("notebooks", ".ipynb")):
+        directory = os.path.join(executed_dir(), folder)
+        for page in (p for p in os.listdir(directory) if p.endswith(suffix)):
+            text = open(os.path.join(directory, page), encoding="utf-8").read()
+            targets = re.findall(r'href=\\?"([^"\\#:]+)[#"\\]', text) + re.findall(r"\]\(([^)#:\s]+)[#)]", text)
+            missing = sorted({t for t in targets if not os.path.exists(os.path.join(directory, t))})
+            assert not missing, f"{folder}/{page} links to {missing}, which is not in {directory}"
 
 
 MAX_NOTEBOOK_BYTES = 3 * 1024 * 1024

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cnnbook.engine.CpuInfo;
 import org.cnnbook.engine.Nd4jSetup;
 import org.cnnbook.onednn.ConvShape;
 import org.cnnbook.onednn.Convolution;

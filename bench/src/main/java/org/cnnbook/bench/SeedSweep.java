@@ -11,6 +11,7 @@ import org.cnnbook.data.MnistData;
 import org.cnnbook.data.MnistFiles;
 import org.cnnbook.data.MnistLocation;
 import org.cnnbook.data.RunLimits;
+import org.cnnbook.engine.CpuInfo;
 import org.cnnbook.layers.LayerSet;
 import org.cnnbook.layers.LibLayers;
 import org.cnnbook.model.Models;

@@ -3,6 +3,7 @@ package org.cnnbook.bench;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Map;
+import org.cnnbook.engine.CpuInfo;
 import org.junit.jupiter.api.Test;
 
 class ArgumentsTest {

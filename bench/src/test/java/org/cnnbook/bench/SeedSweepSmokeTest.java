@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.cnnbook.engine.CpuInfo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

@@ -182,6 +182,11 @@ final class DirectOneDnn {
         return AVAILABLE && OneDnn.hasNativeBf16();
     }
 
+    /** Whether layers call oneDNN directly now. */
+    static boolean usedDirectly() {
+        return enabled;
+    }
+
     /** Whether layers call oneDNN directly from now on ({@code on}, where the preset loaded) or libnd4j's ops. */
     static boolean useDirectly(boolean on) {
         enabled = on && AVAILABLE;

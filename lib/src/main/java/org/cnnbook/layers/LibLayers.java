@@ -94,6 +94,11 @@ public final class LibLayers {
         return DirectOneDnn.useDirectly(on);
     }
 
+    /** Whether lib's layers call oneDNN directly now (see {@link #callOneDnnDirectly}). */
+    public static boolean callsOneDnnDirectly() {
+        return DirectOneDnn.usedDirectly();
+    }
+
     /** An initialised network of {@code conf} built with lib's layers, ready to train. */
     public static MultiLayerNetwork network(MultiLayerConfiguration conf) {
         return LayerSet.LIB.network(conf);

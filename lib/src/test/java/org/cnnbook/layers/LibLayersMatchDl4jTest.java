@@ -96,7 +96,9 @@ class LibLayersMatchDl4jTest {
         LibConvolutionLayer second = (LibConvolutionLayer) model.getLayer(1);
         INDArray direct = model.output(x);
         try {
+            assertTrue(LibLayers.callsOneDnnDirectly());
             assertFalse(LibLayers.callOneDnnDirectly(false));
+            assertFalse(LibLayers.callsOneDnnDirectly(), "the switch reads back as set");
             INDArray libnd4j = model.output(x.get(NDArrayIndex.interval(0, 7)).dup());
             assertEquals(1, second.directShapesBuilt(), "libnd4j's ops: no primitives for the batch of 7");
             assertClose(direct.get(NDArrayIndex.interval(0, 7)), libnd4j, "libnd4j's ops against the direct path");

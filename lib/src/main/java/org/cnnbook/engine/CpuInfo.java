@@ -1,4 +1,4 @@
-package org.cnnbook.bench;
+package org.cnnbook.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
