@@ -288,7 +288,8 @@ def main(argv):
     out_html = os.path.join(args.out, "html")
     os.makedirs(out_notebooks, exist_ok=True)
     os.makedirs(out_html, exist_ok=True)
-    shutil.copy(os.path.join(HERE, SERIES_INDEX), out_notebooks)  # the last notebook links back to it
+    if os.path.exists(os.path.join(HERE, SERIES_INDEX)):  # the last notebook links back to it
+        shutil.copy(os.path.join(HERE, SERIES_INDEX), out_notebooks)
 
     names = [n for n in series() if not args.only or any(n.startswith(p) for p in args.only)]
     entries = {}
