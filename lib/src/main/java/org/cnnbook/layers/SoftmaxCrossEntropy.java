@@ -31,6 +31,9 @@ final class SoftmaxCrossEntropy {
      */
     static double gradientAndLoss(INDArray z, INDArray labels, double clipEps, INDArray gradient) {
         int rows = (int) z.size(0), classes = (int) z.size(1);
+        if (gradient.length() != (long) rows * classes || gradient.isView() || gradient.ordering() != 'c')
+            throw new IllegalArgumentException("the gradient must be a new contiguous [" + rows + ", " + classes
+                    + "] array, got " + gradient.shapeInfoToString().replace('\n', ' '));
         float[] logits = floats(z), targets = floats(labels), out = new float[rows * classes];
         double loss = 0;
         for (int r = 0; r < rows; r++) {
@@ -48,9 +51,6 @@ final class SoftmaxCrossEntropy {
                 out[row + c] = p - y;
             }
         }
-        if (gradient.length() != out.length || gradient.isView() || gradient.ordering() != 'c')
-            throw new IllegalArgumentException("the gradient must be a new contiguous [" + rows + ", " + classes
-                    + "] array, got " + gradient.shapeInfoToString().replace('\n', ' '));
         gradient.data().setData(out);
         return loss;
     }
