@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cnnbook.updaters.LibAdam;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -11,6 +12,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.node.ObjectNode;
@@ -19,8 +21,9 @@ import org.nd4j.shade.jackson.databind.node.ObjectNode;
  * The one call that puts lib's layers into a network configured with DL4J's own classes: every convolution,
  * max-pooling, dense and output layer becomes its lib subclass ({@link LibConvolution}, {@link LibMaxPooling},
  * {@link LibDense}, {@link LibOutput}), which keeps the same hyperparameters, parameters, initialisation, updater
- * and saved format and computes the same numbers channels-last with oneDNN and BLAS directly. Nothing else of the
- * configuration changes; the flatten before the dense layer reads channels-last too.
+ * and saved format and computes the same numbers channels-last with oneDNN and BLAS directly, and DL4J's Adam
+ * becomes {@link LibAdam} (the same settings and state, its step in one pass). Nothing else of the configuration
+ * changes; the flatten before the dense layer reads channels-last too.
  * <p>
  * A configuration with any other kind of layer is returned unchanged: lib has no replacement for it, and mixing
  * channels-last and channels-first layers would only add conversions.
@@ -39,6 +42,12 @@ public final class LibLayers {
             LibMaxPooling.class.getName(), SubsamplingLayer.class.getName(),
             LibDense.class.getName(), DenseLayer.class.getName(),
             LibOutput.class.getName(), OutputLayer.class.getName());
+    /** lib's Adam (the same settings and state, its step in one pass) goes in and out with lib's layers. */
+    private static final Map<String, String> UPDATER_REPLACEMENTS =
+            Map.of(Adam.class.getName(), LibAdam.class.getName());
+
+    private static final Map<String, String> UPDATER_STOCK = Map.of(LibAdam.class.getName(), Adam.class.getName());
+    private static final List<String> UPDATER_FIELDS = List.of("iupdater", "biasUpdater");
     private static final String CHANNELS_LAST = "NHWC";
     private static final String CHANNELS_FIRST = "NCHW";
 
@@ -113,6 +122,7 @@ public final class LibLayers {
         boolean convolutions = false;
         for (ObjectNode layer : layers) {
             layer.put("@class", REPLACEMENTS.get(layer.get("@class").asText()));
+            swapUpdaters(layer, UPDATER_REPLACEMENTS);
             if (layer.has("cnn2dDataFormat")) {
                 layer.put("cnn2dDataFormat", CHANNELS_LAST);
                 convolutions = true;
@@ -128,7 +138,7 @@ public final class LibLayers {
     }
 
     /**
-     * {@code conf} with DL4J's own classes in place of lib's and channels-first (NCHW) again, every other setting as
+     * {@code conf} with DL4J's own classes in place of lib's (its Adam too) and channels-first (NCHW) again, every other setting as
      * it is: the same model, computed by DL4J (the dense layer after the flatten then reads its inputs in another order:
      * {@link LayerSet#copy} moves its weights). {@code conf} itself when it has none of lib's layers.
      */
@@ -141,6 +151,7 @@ public final class LibLayers {
         for (ObjectNode layer : layers) {
             String stock = STOCK.get(layer.get("@class").asText());
             if (stock != null) layer.put("@class", stock);
+            swapUpdaters(layer, UPDATER_STOCK);
             if (layer.has("cnn2dDataFormat")) layer.put("cnn2dDataFormat", CHANNELS_FIRST);
         }
         JsonNode preProcessors = tree.get("inputPreProcessors");
@@ -149,6 +160,14 @@ public final class LibLayers {
                 if (p.has("format")) ((ObjectNode) p).put("format", CHANNELS_FIRST);
             });
         return configuration(json, tree);
+    }
+
+    private static void swapUpdaters(ObjectNode layer, Map<String, String> classes) {
+        for (String field : UPDATER_FIELDS) {
+            if (!(layer.get(field) instanceof ObjectNode updater)) continue;
+            String other = classes.get(updater.path("@class").asText());
+            if (other != null) updater.put("@class", other);
+        }
     }
 
     private static List<ObjectNode> layers(ObjectNode tree) {
