@@ -140,34 +140,43 @@ public final class LibLayers {
     /**
      * {@code conf} with DL4J's own classes in place of lib's (its Adam too) and channels-first (NCHW) again, every other setting as
      * it is: the same model, computed by DL4J (the dense layer after the flatten then reads its inputs in another order:
-     * {@link LayerSet#copy} moves its weights). {@code conf} itself when it has none of lib's layers.
+     * {@link LayerSet#copy} moves its weights). {@code conf} itself when it has none of lib's layers and no
+     * {@link LibAdam}.
      */
     public static MultiLayerConfiguration stock(MultiLayerConfiguration conf) {
         ObjectMapper json = NeuralNetConfiguration.mapper();
         ObjectNode tree = json.valueToTree(conf);
         List<ObjectNode> layers = layers(tree);
-        if (layers.stream()
-                .noneMatch(layer -> STOCK.containsKey(layer.get("@class").asText()))) return conf;
+        boolean libLayers = layers.stream()
+                .anyMatch(layer -> STOCK.containsKey(layer.get("@class").asText()));
+        boolean libUpdaters = false;
+        for (ObjectNode layer : layers) libUpdaters |= swapUpdaters(layer, UPDATER_STOCK);
+        if (!libLayers && !libUpdaters) return conf;
         for (ObjectNode layer : layers) {
             String stock = STOCK.get(layer.get("@class").asText());
             if (stock != null) layer.put("@class", stock);
-            swapUpdaters(layer, UPDATER_STOCK);
-            if (layer.has("cnn2dDataFormat")) layer.put("cnn2dDataFormat", CHANNELS_FIRST);
+            if (libLayers && layer.has("cnn2dDataFormat")) layer.put("cnn2dDataFormat", CHANNELS_FIRST);
         }
         JsonNode preProcessors = tree.get("inputPreProcessors");
-        if (preProcessors != null)
+        if (preProcessors != null && libLayers)
             preProcessors.forEach(p -> {
                 if (p.has("format")) ((ObjectNode) p).put("format", CHANNELS_FIRST);
             });
         return configuration(json, tree);
     }
 
-    private static void swapUpdaters(ObjectNode layer, Map<String, String> classes) {
+    /** Swaps the layer's updater classes found in {@code classes}; whether there was any. */
+    private static boolean swapUpdaters(ObjectNode layer, Map<String, String> classes) {
+        boolean swapped = false;
         for (String field : UPDATER_FIELDS) {
             if (!(layer.get(field) instanceof ObjectNode updater)) continue;
             String other = classes.get(updater.path("@class").asText());
-            if (other != null) updater.put("@class", other);
+            if (other != null) {
+                updater.put("@class", other);
+                swapped = true;
+            }
         }
+        return swapped;
     }
 
     private static List<ObjectNode> layers(ObjectNode tree) {

@@ -8,16 +8,17 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * DL4J's {@link AdamUpdater} with its step as one Java pass: the gradient, both moments and the update computed
- * over float arrays that the JIT vectorises, read from and written back to DL4J's own views. libnd4j's
+ * over float arrays (which the JIT can compile to vector instructions), read from and written back to DL4J's own views. libnd4j's
  * {@code adam_updater} op, which DL4J calls, takes ~0.9 ms for the corrected CNN's 232,000 parameters on two
- * cores; this pass ~0.2 ms, copies included (bench/NOTES.md). Same formula as the op, in float: the moments
+ * cores (AMD EPYC); this pass ~0.2 ms, copies included (bench/NOTES.md). Same formula as the op, in float: the moments
  * {@code m = b1 m + (1 - b1) g} and {@code v = b2 v + (1 - b2) g²}, and the update {@code a m / (sqrt(v) + eps)}
  * with {@code a = lr sqrt(1 - b2^t) / (1 - b1^t)}. Arrays it cannot read in place go to DL4J's op.
  */
 public final class LibAdamUpdater extends AdamUpdater {
-    private float[] gradient = new float[0];
-    private float[] m = new float[0];
-    private float[] v = new float[0];
+    // copies of the gradient and of both moments, where the step is computed
+    private float[] gradientCopy = new float[0];
+    private float[] mCopy = new float[0];
+    private float[] vCopy = new float[0];
 
     private LibAdamUpdater(Adam config) {
         super(config);
@@ -41,30 +42,30 @@ public final class LibAdamUpdater extends AdamUpdater {
             return;
         }
         int n = (int) gradientView.length();
-        if (gradient.length != n) {
-            gradient = new float[n];
-            m = new float[n];
-            v = new float[n];
+        if (gradientCopy.length != n) {
+            gradientCopy = new float[n];
+            mCopy = new float[n];
+            vCopy = new float[n];
         }
         FloatBuffer g = buffer(gradientView);
         FloatBuffer mb = buffer(mView);
         FloatBuffer vb = buffer(vView);
-        g.get(gradient);
-        mb.get(m);
-        vb.get(v);
+        g.get(gradientCopy);
+        mb.get(mCopy);
+        vb.get(vCopy);
         Adam config = getConfig();
         step(
-                gradient,
-                m,
-                v,
+                gradientCopy,
+                mCopy,
+                vCopy,
                 config.getLearningRate(iteration, epoch),
                 config.getBeta1(),
                 config.getBeta2(),
                 config.getEpsilon(),
                 iteration);
-        g.rewind().put(gradient);
-        mb.rewind().put(m);
-        vb.rewind().put(v);
+        g.rewind().put(gradientCopy);
+        mb.rewind().put(mCopy);
+        vb.rewind().put(vCopy);
     }
 
     /** Adam's step at {@code iteration} (from 0): the moments updated in place, {@code g} becomes the update. */
@@ -89,8 +90,11 @@ public final class LibAdamUpdater extends AdamUpdater {
         }
     }
 
-    /** Whether the three arrays are floats of one length laid out element after element (then read in place). */
-    private static boolean inPlace(INDArray gradient, INDArray m, INDArray v) {
+    /**
+     * Whether the three arrays are float vectors of one length laid out element after element (then read in place;
+     * vectors, because only for them do C and Fortran order agree on where element i is).
+     */
+    static boolean inPlace(INDArray gradient, INDArray m, INDArray v) {
         long n = gradient.length();
         for (INDArray a : new INDArray[] {gradient, m, v}) {
             if (a.dataType() != DataType.FLOAT || a.length() != n || n > Integer.MAX_VALUE) return false;

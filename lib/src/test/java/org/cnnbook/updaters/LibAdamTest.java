@@ -54,6 +54,7 @@ class LibAdamTest {
             INDArray view = flatGradient
                     .get(NDArrayIndex.point(0), NDArrayIndex.interval(5, N + 5))
                     .assign(g);
+            assertTrue(readsInPlace(p.lib(), view), "the one pass runs here, not DL4J's op");
             p.dl4j().applyUpdater(expected, iteration, 0);
             p.lib().applyUpdater(view, iteration, 0);
             assertClose(expected, view, "update at iteration " + iteration);
@@ -67,20 +68,42 @@ class LibAdamTest {
     @Test
     void arraysItCannotReadInPlaceGoToDl4jsOpWithTheSameResult() {
         Pair doubles = pair(new Adam(1e-2), DataType.DOUBLE);
-        assertSameUpdate(doubles, Nd4j.randn(DataType.DOUBLE, 1, N), 0, "update in double precision");
+        assertSameUpdate(doubles, Nd4j.randn(DataType.DOUBLE, 1, N), 0, 0, "update in double precision");
 
         Pair floats = pair(new Adam(1e-2), DataType.FLOAT);
         INDArray everyOther =
                 Nd4j.randn(DataType.FLOAT, 1, 2 * N).get(NDArrayIndex.point(0), NDArrayIndex.interval(0, 2, 2 * N));
         assertNotEquals(1, everyOther.elementWiseStride());
-        assertSameUpdate(floats, everyOther, 0, "update of a strided gradient");
+        assertSameUpdate(floats, everyOther, 0, 0, "update of a strided gradient");
     }
 
     @Test
     void followsTheLearningRateScheduleAsAdamDoes() {
         MapSchedule schedule = new MapSchedule(ScheduleType.EPOCH, Map.of(0, 1e-3, 1, 3e-4));
         Pair p = pair(new Adam(schedule), DataType.FLOAT);
-        assertSameUpdate(p, Nd4j.randn(DataType.FLOAT, 1, N), 1, "update in the second epoch");
+        assertSameUpdate(p, Nd4j.randn(DataType.FLOAT, 1, N), 0, 1, "update in the second epoch");
+        assertSameUpdate(p, Nd4j.randn(DataType.FLOAT, 1, N), 1700, 1, "update at iteration 1700, second epoch");
+    }
+
+    @Test
+    void theStepItselfIsAdamsFormula() {
+        float[] g = {0.5f, -2f, 0f};
+        float[] m = {0.1f, 0f, 0f};
+        float[] v = {0.04f, 0f, 0f};
+        LibAdamUpdater.step(g, m, v, 0.01, 0.9, 0.999, 1e-8, 1); // the second step: bias correction with t = 2
+        double alpha = 0.01 * Math.sqrt(1 - 0.999 * 0.999) / (1 - 0.9 * 0.9);
+        double m0 = 0.9 * 0.1 + 0.1 * 0.5, v0 = 0.999 * 0.04 + 0.001 * 0.25;
+        assertEquals(m0, m[0], 1e-7);
+        assertEquals(v0, v[0], 1e-7);
+        assertEquals(alpha * m0 / (Math.sqrt(v0) + 1e-8), g[0], 1e-7);
+        assertEquals(alpha * -0.2 / (Math.sqrt(0.004) + 1e-8), g[1], 1e-6);
+        assertEquals(0, g[2], "no gradient, no moments: no update");
+    }
+
+    @Test
+    void aZeroLearningRateGivesWhatDl4jsOpGives() {
+        // the op then uses epsilon in place of the bias-corrected rate: so does the one pass
+        assertSameUpdate(pair(new Adam(0), DataType.FLOAT), Nd4j.randn(DataType.FLOAT, 1, N), 0, 0, "zero rate");
     }
 
     @Test
@@ -107,19 +130,35 @@ class LibAdamTest {
         network.init();
         var blocks = ((BaseMultiLayerUpdater<?>) network.getUpdater()).getUpdaterBlocks();
         assertEquals(1, blocks.size(), "every layer's parameters in one Adam block, as with DL4J's Adam");
-        for (UpdaterBlock block : blocks) assertInstanceOf(LibAdamUpdater.class, block.getGradientUpdater());
+        for (UpdaterBlock block : blocks) {
+            assertInstanceOf(LibAdamUpdater.class, block.getGradientUpdater());
+            assertTrue(
+                    readsInPlace(block.getGradientUpdater(), block.getGradientView()),
+                    "the network's gradient and Adam's state are read in place: the one pass runs");
+        }
 
         MultiLayerConfiguration stock = LibLayers.stock(lib);
         assertFalse(stock.toJson().contains("org.cnnbook"), "DL4J's own Adam again");
         assertEquals(
                 Adam.class, stock.getConf(0).getLayer().getUpdaterByParam("W").getClass());
+
+        // DL4J's layers with lib's Adam (built by hand): stock gives DL4J's Adam too
+        MultiLayerConfiguration dl4jLayersLibAdam = MultiLayerConfiguration.fromJson(
+                stock.toJson().replace("\"" + Adam.class.getName() + "\"", "\"" + LibAdam.class.getName() + "\""));
+        assertInstanceOf(LibAdam.class, dl4jLayersLibAdam.getConf(0).getLayer().getUpdaterByParam("W"));
+        assertEquals(stock.toJson(), LibLayers.stock(dl4jLayersLibAdam).toJson());
     }
 
-    /** DL4J's updater on a copy of {@code gradient}, lib's on {@code gradient} itself, at iteration 0: the same. */
-    private static void assertSameUpdate(Pair p, INDArray gradient, int epoch, String what) {
+    private static boolean readsInPlace(GradientUpdater updater, INDArray gradient) {
+        LibAdamUpdater lib = (LibAdamUpdater) updater;
+        return LibAdamUpdater.inPlace(gradient, lib.getM(), lib.getV());
+    }
+
+    /** DL4J's updater on a copy of {@code gradient}, lib's on {@code gradient} itself: the same. */
+    private static void assertSameUpdate(Pair p, INDArray gradient, int iteration, int epoch, String what) {
         INDArray expected = gradient.dup();
-        p.dl4j().applyUpdater(expected, 0, epoch);
-        p.lib().applyUpdater(gradient, 0, epoch);
+        p.dl4j().applyUpdater(expected, iteration, epoch);
+        p.lib().applyUpdater(gradient, iteration, epoch);
         assertClose(expected, gradient, what);
     }
 
