@@ -2,6 +2,7 @@ package org.cnnbook.layers;
 
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import org.cnnbook.engine.FloatElements;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 
@@ -77,9 +78,7 @@ final class SingleChannelPatches {
 
     private static float[] read(INDArray contiguous, int count, float[] into) {
         float[] target = into.length >= count ? into : new float[count];
-        FloatBuffer buffer = contiguous.data().asNioFloat();
-        buffer.position((int) contiguous.offset());
-        buffer.get(target, 0, count);
+        FloatElements.of(contiguous).get(target, 0, count);
         return target;
     }
 }

@@ -1,6 +1,7 @@
 package org.cnnbook.updaters;
 
 import java.nio.FloatBuffer;
+import org.cnnbook.engine.FloatElements;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.AdamUpdater;
@@ -47,9 +48,9 @@ public final class LibAdamUpdater extends AdamUpdater {
             mCopy = new float[n];
             vCopy = new float[n];
         }
-        FloatBuffer g = buffer(gradientView);
-        FloatBuffer mb = buffer(mView);
-        FloatBuffer vb = buffer(vView);
+        FloatBuffer g = FloatElements.of(gradientView);
+        FloatBuffer mb = FloatElements.of(mView);
+        FloatBuffer vb = FloatElements.of(vView);
         g.get(gradientCopy);
         mb.get(mCopy);
         vb.get(vCopy);
@@ -101,13 +102,5 @@ public final class LibAdamUpdater extends AdamUpdater {
             if (!(a.isVectorOrScalar() && (a.elementWiseStride() == 1 || n == 1))) return false;
         }
         return true;
-    }
-
-    private static FloatBuffer buffer(INDArray contiguous) {
-        FloatBuffer whole = contiguous.data().asNioFloat();
-        whole.position((int) contiguous.offset());
-        FloatBuffer view = whole.slice();
-        view.limit((int) contiguous.length());
-        return view;
     }
 }
